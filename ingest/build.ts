@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { chunkSections } from './chunk.js';
+import { PROJECT_ROOT, type IngestConfig } from './config.js';
+import { loadSources, readDocument } from './corpus.js';
+import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/create-embedder.js';
+import { EmbeddingCache } from './embedding-cache.js';
+import { INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
+import { parseDocument, sha256 } from './parse.js';
+import type { Acronym, Section } from './types.js';
+
+const { HierarchicalNSW } = hnswlib;
+
+export interface SectionChanges {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+export interface BuildSummary {
+  manifest: Manifest;
+  directory: string;
+  changes: SectionChanges;
+  embedded: number;
+  reused: number;
+  milliseconds: number;
+}
+
+export type ProgressListener = (event: { done: number; total: number }) => void;
+
+/** A hash of the ingest code itself: a parser change makes the old index stale. */
+export function ingestCodeHash(): string {
+  const dir = join(PROJECT_ROOT, 'ingest');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('cli.ts'))
+    .sort();
+  return sha256(files.map((name) => `${name}\n${readFileSync(join(dir, name), 'utf8')}`).join('\n'));
+}
+
+/** What the corpus looks like now, for staleness checks without parsing or embedding. */
+export function corpusFingerprint(config: IngestConfig): { sourcesHash: string; files: Array<{ id: string; file: string; sha256: string }> } {
+  const sources = loadSources(config.corpusDir);
+  const sourcesHash = sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8'));
+  const files = sources.map((source) => ({ id: source.id, file: source.file, sha256: sha256(readDocument(config.corpusDir, source)) }));
+  return { sourcesHash, files };
+}
+
+/** Says why the live index is stale (or undefined when it is current). */
+export function staleReason(config: IngestConfig): string | undefined {
+  const manifest = readCurrentManifest(config.dataDir);
+  if (!manifest) return 'there is no index yet';
+  if (manifest.embedder.id !== embedderId(config.embedder)) return `it was built with embedder ${manifest.embedder.id}`;
+  if (manifest.codeHash !== ingestCodeHash()) return 'the ingest code has changed since it was built';
+  const now = corpusFingerprint(config);
+  if (now.sourcesHash !== manifest.corpus.sourcesHash) return 'corpus/sources.json has changed';
+  for (const file of now.files) {
+    const before = manifest.corpus.documents.find((document) => document.id === file.id);
+    if (!before || before.sha256 !== file.sha256) return `${file.file} has changed`;
+  }
+  if (now.files.length !== manifest.corpus.documents.length) return 'a document was removed';
+  return undefined;
+}
+
+/**
+ * Parses, chunks and embeds the corpus and writes a new index atomically. Embeddings are reused from
+ * the cache by content hash, so editing one section re-embeds only that section's chunks.
+ */
+export async function buildIndex(options: { config: IngestConfig; embedder?: NamedEmbeddings; onProgress?: ProgressListener }): Promise<BuildSummary> {
+  const started = Date.now();
+  const { config } = options;
+  const sources = loadSources(config.corpusDir);
+  const sections: Section[] = [];
+  const acronyms: Acronym[] = [];
+  const documents: Manifest['corpus']['documents'] = [];
+  for (const source of sources) {
+    const text = readDocument(config.corpusDir, source);
+    const parsed = parseDocument(source, text);
+    const chunkCount = (await chunkSections(parsed.sections)).length;
+    sections.push(...parsed.sections);
+    acronyms.push(...parsed.acronyms);
+    documents.push({ id: source.id, file: source.file, sha256: sha256(text), sections: parsed.sections.length, chunks: chunkCount });
+  }
+  const chunks = await chunkSections(sections);
+  const embedder = options.embedder ?? createEmbedder(config.embedder);
+  const cache = new EmbeddingCache(config.dataDir, embedder.id);
+  const texts = chunks.map((chunk) => chunk.indexText);
+  const missing = [...new Set(texts.filter((text) => !cache.get(text)))];
+  const batchSize = 32;
+  for (let start = 0; start < missing.length; start += batchSize) {
+    const batch = missing.slice(start, start + batchSize);
+    const vectors = await embedder.embedDocuments(batch);
+    if (vectors.length !== batch.length) throw new Error(`the embedder returned ${vectors.length} vectors for ${batch.length} texts`);
+    batch.forEach((text, index) => cache.set(text, vectors[index]));
+    options.onProgress?.({ done: Math.min(start + batchSize, missing.length), total: missing.length });
+  }
+  const vectors = texts.map((text) => cache.get(text)!);
+  const dimensions = vectors[0]?.length ?? 0;
+  if (dimensions === 0 || vectors.some((vector) => vector.length !== dimensions)) {
+    throw new Error('the embedder returned vectors of differing or zero length');
+  }
+  cache.retainOnly(texts);
+  cache.save();
+
+  const index = new HierarchicalNSW('cosine', dimensions);
+  index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
+  vectors.forEach((vector, label) => index.addPoint(vector, label));
+
+  const previous = readCurrentManifest(config.dataDir);
+  const sectionHashes = Object.fromEntries(sections.map((section) => [section.id, sha256(JSON.stringify([section.path, section.text]))]));
+  const builtAt = new Date().toISOString();
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    buildId: `${builtAt.replace(/[-:.TZ]/g, '').slice(0, 14)}-${sha256(JSON.stringify(sectionHashes) + embedder.id).slice(0, 8)}-${process.pid}`,
+    builtAt,
+    codeHash: ingestCodeHash(),
+    embedder: { id: embedder.id, dimensions },
+    corpus: { sourcesHash: sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8')), documents },
+    counts: { sections: sections.length, chunks: chunks.length },
+    sectionHashes,
+  };
+  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index });
+  return {
+    manifest,
+    directory,
+    changes: diffSections(previous?.sectionHashes ?? {}, sectionHashes),
+    embedded: missing.length,
+    reused: texts.length - missing.length,
+    milliseconds: Date.now() - started,
+  };
+}
+
+/** Sections added, removed and changed between two builds. */
+export function diffSections(before: Record<string, string>, after: Record<string, string>): SectionChanges {
+  const added = Object.keys(after).filter((id) => !(id in before));
+  const removed = Object.keys(before).filter((id) => !(id in after));
+  const changed = Object.keys(after).filter((id) => id in before && before[id] !== after[id]);
+  return { added, removed, changed };
+}
