@@ -16,6 +16,17 @@ export const sourceSchema = z.object({
   jurisdiction: z.string().min(1),
   format: z.enum(['womenslaw', 'dodi']),
   supersededBy: z.string().nullable(),
+  /** Points where a newer document is known to say otherwise; used for source-conflict notices. */
+  knownDifferences: z
+    .array(
+      z.object({
+        about: z.string().min(1),
+        olderText: z.string().min(1),
+        currentSays: z.string().min(1),
+        currentSectionIds: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .default([]),
 });
 export type Source = z.infer<typeof sourceSchema>;
 

@@ -18,6 +18,8 @@ export interface Citation {
   quote: string;
   url: string;
   asOf: string | null;
+  /** Words about the date, e.g. "effective December 15, 2021; Change 3 effective July 11, 2024". */
+  asOfNote?: string;
 }
 
 export interface Hotline {

@@ -43,6 +43,7 @@ export function createCitationCard(options: CitationCardOptions): HTMLElement {
         el('dd', { className: citation.asOf ? 'card-asof' : 'card-asof undated', text: citation.asOf ? describeAsOf(citation.asOf).replace(/^as of /, '') : 'Undated source' }),
       ]),
     ]),
+    citation.asOfNote ? el('p', { className: 'card-note', text: citation.asOfNote }) : null,
     el('div', { className: 'card-links' }, [
       el('a', {
         className: 'card-link',

@@ -5,7 +5,8 @@ import { icon } from './icons.js';
 
 /** A hotline's name without the parenthetical detail, for tight spaces. */
 function shortName(hotline: Hotline): string {
-  return hotline.name.replace(/\s*\(.*\)\s*$/, '').trim() || hotline.name;
+  const name = hotline.name.replace(/\s*\(.*\)\s*$/, '').trim() || hotline.name;
+  return name.replace(/\bDomestic Violence\b/, 'DV');
 }
 
 /** The ways to reach one hotline: call, text, TTY, website. */
@@ -58,11 +59,13 @@ export function renderHotlineList(hotlines: Hotline[]): HTMLElement {
 
 /** The emergency block: 911 first and largest, then the hotlines that came with the answer. */
 export function renderEmergency(hotlines: Hotline[]): HTMLElement {
-  return el('div', { className: 'emergency', attrs: { role: 'group', 'aria-label': 'Help right now' } }, [
-    el('p', { className: 'emergency-title', text: 'If you are in danger right now' }),
-    el('a', { className: 'call-911', attrs: { href: 'tel:911', 'data-lumen': 'call-911' } }, [
-      icon('phone'),
-      el('span', {}, [el('strong', { text: 'Call 911' }), el('span', { className: 'call-911-note', text: 'if it is safe to do so' })]),
+  return el('div', { className: 'emergency-wrap', attrs: { role: 'group', 'aria-label': 'Help right now' } }, [
+    el('div', { className: 'emergency' }, [
+      el('p', { className: 'emergency-title', text: 'If you are in danger right now' }),
+      el('a', { className: 'call-911', attrs: { href: 'tel:911', 'data-lumen': 'call-911' } }, [
+        icon('phone'),
+        el('span', {}, [el('strong', { text: 'Call 911' }), el('span', { className: 'call-911-note', text: 'if it is safe to do so' })]),
+      ]),
     ]),
     renderHotlineList(hotlines),
   ]);

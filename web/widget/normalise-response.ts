@@ -24,6 +24,7 @@ export function normaliseResponse(raw: unknown): ChatResponse {
     quote: text(item.quote),
     url: text(item.url),
     asOf: typeof item.asOf === 'string' && item.asOf ? item.asOf : null,
+    asOfNote: text(item.asOfNote) || undefined,
   }));
   const hotlines: Hotline[] = list(body.hotlines)
     .filter((item) => typeof item.name === 'string')

@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   dated_source: 'About the date of this source',
   source_conflict: 'The sources differ',
   superseded_source: 'A newer source exists',
+  legal_information: 'Legal information, not legal advice',
+  llm_fallback: 'About this answer',
 };
 
 /** Notices (dated or conflicting sources) as a visible note above the answer. */

@@ -1,0 +1,164 @@
+import type { Source } from '../../ingest/corpus.js';
+import type { Section } from '../../ingest/types.js';
+import type { Citation } from '../contract.js';
+import type { RetrievedSection } from '../retrieve/retrieve.js';
+import { coverage, type WeightedTerm } from './query-terms.js';
+import { leadInBefore, listAfter, sectionUnits, type Unit } from './units.js';
+
+/** An answer made of quoted sentences, each ending with the number of the citation it rests on. */
+export interface ComposedAnswer {
+  answer: string;
+  citations: Citation[];
+  /** Sections quoted, in order of first use. */
+  sectionIds: string[];
+}
+
+interface Scored {
+  unit: Unit;
+  units: Unit[];
+  index: number;
+  score: number;
+  section: Section;
+}
+
+const MAX_UNITS = 5;
+const ASKS_FOR_NUMBER = /\b(how many|how much|how soon|when|deadline|days?|hours?|max(imum)?|min(imum)?|within|number)\b/i;
+const ASKS_FOR_DURATION = /\b(how long|duration|last|lasts|expire|expires|valid|max(imum)? (length|duration|time)|good for)\b/i;
+const STATES_DURATION = /\b(\d+|one|two|three|five|ten|fifteen|thirty|180)\s+(calendar\s+)?(days?|weeks?|months?|years?|hours?)\b/i;
+
+/** Picks the sentences that answer the question from the top sections and cites each one. */
+export function composeAnswer(options: {
+  question: string;
+  terms: WeightedTerm[];
+  retrieved: RetrievedSection[];
+  sourceById: Map<string, Source>;
+  maxSections?: number;
+}): ComposedAnswer | undefined {
+  const { terms, retrieved } = options;
+  const sections = retrieved.slice(0, options.maxSections ?? 3);
+  const wantsNumber = ASKS_FOR_NUMBER.test(options.question);
+  const wantsDuration = ASKS_FOR_DURATION.test(options.question);
+  const candidates: Scored[] = [];
+  sections.forEach((entry, rank) => {
+    const prior = [1, 0.8, 0.65, 0.5][rank] ?? 0.4;
+    const units = sectionUnits(entry.section);
+    units.forEach((unit, index) => {
+      // A list item counts mostly for its own words; its lead-in's words help it a little.
+      // Words of the sentence count fully; words of its paragraph and section title count half.
+      const own = 0.75 * coverage(terms, unit.terms) + 0.25 * coverage(terms, new Set([...unit.terms, ...unit.contextTerms]));
+      let score = (unit.depth > 0 ? Math.max(own, 0.7 * coverage(terms, contextTerms(units, index))) : own) * prior;
+      if (wantsNumber && /\d|\b(one|two|three|ten|fifteen|thirty)\b/i.test(unit.text)) score += 0.06;
+      if (wantsDuration && STATES_DURATION.test(unit.text)) score += 0.1;
+      if (unit.text.length < 25) score *= 0.6;
+      candidates.push({ unit, units, index, score, section: entry.section });
+    });
+  });
+  candidates.sort((left, right) => right.score - left.score);
+  const lead = candidates[0];
+  if (!lead || lead.score < 0.12) return undefined;
+  const floor = Math.max(0.12, lead.score * 0.55);
+  const chosen: Scored[] = [lead];
+  for (const candidate of candidates.slice(1)) {
+    if (chosen.length >= MAX_UNITS || candidate.score < floor) break;
+    if (chosen.some((other) => other.unit.text === candidate.unit.text)) continue;
+    chosen.push(candidate);
+  }
+  return render(chosen, options.sourceById);
+}
+
+/** A list item is judged together with its lead-in, so "can:" + "order child support" both count. */
+function contextTerms(units: Unit[], index: number): Set<string> {
+  const lead = leadInBefore(units, index);
+  return lead === undefined ? units[index].terms : new Set([...units[index].terms, ...units[lead].terms]);
+}
+
+/** Expands each chosen unit with its lead-in or list, groups by section and numbers the citations. */
+function render(chosen: Scored[], sourceById: Map<string, Source>): ComposedAnswer {
+  const bySection = new Map<string, { section: Section; units: Unit[]; picked: Set<number> }>();
+  for (const choice of chosen) {
+    const group = bySection.get(choice.section.id) ?? { section: choice.section, units: choice.units, picked: new Set<number>() };
+    group.picked.add(choice.index);
+    const lead = leadInBefore(choice.units, choice.index);
+    if (lead !== undefined) group.picked.add(lead);
+    if (choice.unit.leadIn) for (const item of listAfter(choice.units, choice.index)) group.picked.add(item.position);
+    bySection.set(choice.section.id, group);
+  }
+  const citations: Citation[] = [];
+  const citationKey = new Map<string, Citation>();
+  const lines: string[] = [];
+  const leadSectionId = chosen[0].section.id;
+  const ordered = [...bySection.values()].sort((left, right) => Number(right.section.id === leadSectionId) - Number(left.section.id === leadSectionId));
+  for (const group of ordered) {
+    const source = sourceById.get(group.section.docId);
+    let first = true;
+    for (const cluster of clusters(group.units, group.picked, group.section.id === leadSectionId ? chosen[0].index : undefined)) {
+      const head = group.units[cluster[0]];
+      const leadLocator = head.leadIn ? head.locator : undefined;
+      for (const index of cluster) {
+        const unit = group.units[index];
+        // Items of a list share the citation of the sentence that introduces them.
+        const locator = unit.depth > head.depth && leadLocator ? leadLocator : unit.locator;
+        const key = `${group.section.id}|${locator}`;
+        let citation = citationKey.get(key);
+        if (!citation) {
+          citation = {
+            n: citations.length + 1,
+            docId: group.section.docId,
+            docTitle: source?.title ?? group.section.docId,
+            sectionId: group.section.id,
+            sectionPath: group.section.path,
+            locator: formatLocator(group.section, locator, source),
+            quote: unit.text,
+            url: source?.url ?? '',
+            asOf: source?.asOf ?? null,
+            asOfNote: source?.asOfNote ?? '',
+          };
+          citationKey.set(key, citation);
+          citations.push(citation);
+        } else if (!citation.quote.includes(unit.text)) {
+          citation.quote += ` ... ${unit.text}`;
+        }
+        const prefix = first && group.section.docId === 'dodi' ? `${dodiPreamble(group.section)} ` : '';
+        const bullet = unit.depth > 0 ? `${'  '.repeat(unit.depth - 1)}• ` : '';
+        lines.push(`${bullet}${prefix}${unit.text.replace(/\s*$/, '')} [${citation.n}]`);
+        first = false;
+      }
+    }
+  }
+  return { answer: lines.join('\n'), citations, sectionIds: ordered.map((group) => group.section.id) };
+}
+
+/**
+ * Groups picked units into clusters (a lead-in with its list items, or one sentence), in document
+ * order, except that the cluster holding the best unit comes first.
+ */
+function clusters(units: Unit[], picked: Set<number>, best: number | undefined): number[][] {
+  const result: number[][] = [];
+  for (const index of [...picked].sort((left, right) => left - right)) {
+    const last = result[result.length - 1];
+    // Still inside the list the cluster's head introduces: nothing between returns to its depth.
+    const continuesList =
+      last !== undefined &&
+      units[index].depth > units[last[0]].depth &&
+      units.slice(last[last.length - 1] + 1, index).every((between) => between.depth > units[last[0]].depth);
+    if (continuesList) last.push(index);
+    else result.push([index]);
+  }
+  const bestCluster = result.findIndex((cluster) => best !== undefined && cluster.includes(best));
+  if (bestCluster > 0) result.unshift(...result.splice(bestCluster, 1));
+  return result;
+}
+
+/** "Under DoDI 6400.06 (Commanders, MPO):" so an instruction's imperative reads with its subject. */
+function dodiPreamble(section: Section): string {
+  const parts = section.path.slice(1, 3).map((part) => part.replace(/^(\d+\.\d+\.|[a-z]\.|G\.\d\.)\s*/, '').replace(/\.$/, ''));
+  return `Under DoDI 6400.06 (${parts.filter(Boolean).join(', ')}):`;
+}
+
+/** Prefixes the document's short name so a locator stands alone: "DoDI 6400.06, para. 3.5.d.(3)(g), p. 41". */
+function formatLocator(section: Section, locator: string, source: Source | undefined): string {
+  const name = source?.shortTitle ?? section.docId;
+  if (section.docId === 'dodi') return `${name}, ${locator}`;
+  if (locator === section.title) return `${name}: "${section.title}"`;
+  return `${name}: "${section.title}" (${locator})`;
+}

@@ -1,0 +1,48 @@
+import type { Source } from '../../ingest/corpus.js';
+import type { Citation, Notice } from '../contract.js';
+import { contentTerms } from '../retrieve/terms.js';
+
+/** A known difference whose older wording the answer quoted. */
+export interface MatchedDifference {
+  source: Source;
+  difference: Source['knownDifferences'][number];
+}
+
+/** Finds known differences whose older text the cited quotes repeat (by content-word overlap). */
+export function matchKnownDifferences(citations: Citation[], sourceById: Map<string, Source>): MatchedDifference[] {
+  const matched: MatchedDifference[] = [];
+  for (const citation of citations) {
+    const source = sourceById.get(citation.docId);
+    if (!source) continue;
+    const quoteTerms = new Set(contentTerms(citation.quote));
+    for (const difference of source.knownDifferences) {
+      const olderTerms = contentTerms(difference.olderText);
+      const shared = olderTerms.filter((term) => quoteTerms.has(term)).length;
+      if (shared / olderTerms.length >= 0.5 && !matched.some((entry) => entry.difference === difference)) matched.push({ source, difference });
+    }
+  }
+  return matched;
+}
+
+/** Notices for answers that quote a superseded source: what differs and which source is current. */
+export function sourceNotices(options: { citations: Citation[]; sourceById: Map<string, Source>; matched: MatchedDifference[] }): Notice[] {
+  const notices: Notice[] = [];
+  for (const { source, difference } of options.matched) {
+    const newer = source.supersededBy ? options.sourceById.get(source.supersededBy) : undefined;
+    notices.push({
+      kind: 'source_conflict',
+      message: `The sources differ on ${difference.about}. ${source.shortTitle} (${source.asOfNote}) says the order stops applying in that case; the newer ${newer?.shortTitle ?? 'source'} (${newer?.asOfNote ?? 'newer'}) is the current rule: ${difference.currentSays}`,
+    });
+  }
+  const citedDocs = new Set(options.citations.map((citation) => citation.docId));
+  for (const docId of citedDocs) {
+    const source = options.sourceById.get(docId);
+    if (!source?.supersededBy || options.matched.some((entry) => entry.source.id === docId)) continue;
+    const newer = options.sourceById.get(source.supersededBy);
+    notices.push({
+      kind: 'dated_source',
+      message: `${source.shortTitle} dates from ${source.asOfNote}. ${newer?.shortTitle ?? 'A newer source'} (${newer?.asOfNote ?? ''}) is the current rule; where the two differ, follow it. It is quoted alongside where it covers the same point.`,
+    });
+  }
+  return notices;
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { LIMITS } from './contract.js';
+import { AppError, createErrorHandler } from './errors.js';
+import { createLogger, type Logger } from './logger.js';
+import { createChatRoutes } from './routes/chat.js';
+import { createHealthRoutes } from './routes/health.js';
+import { createOpenApiRoutes } from './routes/openapi.js';
+import { createSearchRoutes } from './routes/search.js';
+import { createSectionRoutes } from './routes/sections.js';
+import { createWebRoutes } from './routes/web.js';
+import type { Runtime } from './runtime.js';
+
+/** Builds the Hono app over a runtime: middleware, API routes, pages, and one error shape for everything. */
+export function createApp(runtime: Runtime, options: { logger?: Logger } = {}): Hono {
+  const logger = options.logger ?? createLogger({ mode: runtime.config.log });
+  const app = new Hono();
+  let requestCounter = 0;
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const requestId = `${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
+    c.header('X-Request-Id', requestId);
+    await next();
+    // Sizes, timings and codes only: what people type is never logged.
+    logger.info({
+      event: 'request',
+      requestId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      bytesIn: Number(c.req.header('content-length') ?? 0) || undefined,
+    });
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const origins = runtime.config.corsOrigins;
+  app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], maxAge: 600 }));
+  app.use(
+    '/api/chat',
+    bodyLimit({
+      maxSize: LIMITS.maxBodyBytes,
+      onError: () => {
+        throw new AppError(413, 'body_too_large', `The request body is larger than ${LIMITS.maxBodyBytes} bytes; send fewer or shorter messages.`);
+      },
+    }),
+  );
+  app.route('/api/chat', createChatRoutes(runtime));
+  app.route('/api/search', createSearchRoutes(runtime));
+  app.route('/api/sections', createSectionRoutes(runtime));
+  app.route('/healthz', createHealthRoutes(runtime));
+  app.route('/openapi.json', createOpenApiRoutes());
+  app.route('/', createWebRoutes());
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path.slice(0, 200)}. See /openapi.json for the API.` } }, 404));
+  app.onError(createErrorHandler(logger));
+  return app;
+}

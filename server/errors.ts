@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from './logger.js';
+
+/** The one error type routes throw: a code clients can branch on, a status, and a message saying what to fix. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns any thrown error into `{ error: { code, message } }`; unexpected ones log their cause, never the request text. */
+export function createErrorHandler(logger: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof AppError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code = status === 413 ? 'body_too_large' : status === 400 ? 'bad_request' : 'http_error';
+      const message = status === 400 && /JSON/i.test(error.message) ? 'The request body is not valid JSON. Send a JSON object such as {"messages":[{"role":"user","content":"..."}]}.' : error.message || 'Request rejected.';
+      return c.json({ error: { code, message } }, status as ContentfulStatusCode);
+    }
+    logger.error({ event: 'unhandled_error', route: c.req.routePath, errorName: error.name, errorMessage: error.message.slice(0, 200) });
+    return c.json({ error: { code: 'temporarily_unavailable', message: 'Something went wrong on our side. Please try again; if you are in danger, call 911.' } }, 503);
+  };
+}

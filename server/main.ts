@@ -1,0 +1,38 @@
+import { serve } from '@hono/node-server';
+import { ConfigError } from '../ingest/config.js';
+import { CorpusError } from '../ingest/corpus.js';
+import { buildIndex, staleReason } from '../ingest/build.js';
+import { IndexError } from '../ingest/index-store.js';
+import { createApp } from './app.js';
+import { parseServerConfig } from './config.js';
+import { createRuntime } from './runtime.js';
+
+/** `npm start`: builds the index if it is missing or stale, then serves on HOST:PORT. */
+async function main(): Promise<void> {
+  const config = parseServerConfig(process.env);
+  const reason = staleReason(config.ingest);
+  if (reason) {
+    console.log(`Building the index first (${reason})...`);
+    const summary = await buildIndex({ config: config.ingest });
+    console.log(`Index ${summary.manifest.buildId} ready: ${summary.manifest.counts.sections} sections, ${summary.manifest.counts.chunks} chunks.`);
+  }
+  const runtime = await createRuntime({ config });
+  const app = createApp(runtime);
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    console.log(`Lumen is listening on http://${host}:${info.port}/ (staff lookup: /staff, API: /openapi.json)`);
+  });
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received: finishing requests in flight, then exiting.`);
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof IndexError || error instanceof CorpusError) console.error(error.message);
+  else console.error('Lumen could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Acronym } from '../../ingest/types.js';
+import { tokenize } from './terms.js';
+
+const synonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
+
+/** Phrase groups that mean the same to the people asking; loaded from corpus/synonyms.json. */
+export interface Thesaurus {
+  groups: string[][];
+}
+
+/** Reads and validates corpus/synonyms.json. */
+export function loadThesaurus(corpusDir: string, acronyms: Acronym[]): Thesaurus {
+  const path = join(corpusDir, 'synonyms.json');
+  const parsed = synonymsFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const groups = parsed.data.groups.map((group) => group.map((phrase) => phrase.toLowerCase()));
+  // The DoD glossary's acronym table: "FAP" <-> "Family Advocacy Program", and so on.
+  for (const { acronym, meaning } of acronyms) {
+    const cleanMeaning = meaning.replace(/\([^)]*\)/g, '').trim().toLowerCase();
+    if (cleanMeaning.length > 0 && acronym.length >= 2) groups.push([acronym.toLowerCase().replace(/\.$/, ''), cleanMeaning]);
+  }
+  return { groups };
+}
+
+/**
+ * Phrases to search for besides the query's own words: for every phrase of a group found in the
+ * query (longest first, so "ex parte" is not read as "ex"), the other phrases of its group.
+ */
+export function expandQuery(query: string, thesaurus: Thesaurus): string[] {
+  const tokens = tokenize(query);
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const expansions = new Set<string>();
+  const phrases = thesaurus.groups
+    .flatMap((group, groupIndex) => group.map((phrase) => ({ phrase, words: phrase.split(/\s+/), groupIndex })))
+    .sort((left, right) => right.words.length - left.words.length);
+  for (const { phrase, words, groupIndex } of phrases) {
+    for (let start = 0; start + words.length <= tokens.length; start++) {
+      const matches = words.every((word, offset) => tokens[start + offset] === word && !used[start + offset]);
+      if (!matches) continue;
+      for (let offset = 0; offset < words.length; offset++) used[start + offset] = true;
+      for (const other of thesaurus.groups[groupIndex]) if (other !== phrase) expansions.add(other);
+    }
+  }
+  return [...expansions];
+}

@@ -1,0 +1,49 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import type { LoadedIndex } from '../../ingest/index-store.js';
+import type { Chunk, Section } from '../../ingest/types.js';
+import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-index.js';
+import type { Thesaurus } from './query-expansion.js';
+import { createQueryEmbeddingCache } from './query-embedding-cache.js';
+
+/** Everything retrieval reads, built once when an index is loaded. */
+export interface SearchIndex {
+  sections: Section[];
+  chunks: Chunk[];
+  sectionById: Map<string, Section>;
+  chunkIndexesBySection: Map<string, number[]>;
+  lexical: LexicalIndex;
+  thesaurus: Thesaurus;
+  vectorSearch(text: string, options: { limit: number; docId?: string }): Promise<ChunkHit[]>;
+  /** Document frequency of each stemmed term over sections, for idf weights. */
+  documentFrequency: Map<string, number>;
+}
+
+/** Builds the lexical index, lookup tables and vector search over a loaded index. */
+export function createSearchIndex(options: { index: LoadedIndex; embedder: Embeddings; thesaurus: Thesaurus; documentFrequency: Map<string, number> }): SearchIndex {
+  const { index } = options;
+  const sectionById = new Map(index.sections.map((section) => [section.id, section]));
+  const chunkIndexesBySection = new Map<string, number[]>();
+  index.chunks.forEach((chunk, chunkIndex) => {
+    const list = chunkIndexesBySection.get(chunk.sectionId) ?? [];
+    list.push(chunkIndex);
+    chunkIndexesBySection.set(chunk.sectionId, list);
+  });
+  const lexical = createLexicalIndex({ chunks: index.chunks, sections: sectionById });
+  const embedQuery = createQueryEmbeddingCache(options.embedder, 500);
+  const total = index.vectors.getCurrentCount();
+  return {
+    sections: index.sections,
+    chunks: index.chunks,
+    sectionById,
+    chunkIndexesBySection,
+    lexical,
+    thesaurus: options.thesaurus,
+    documentFrequency: options.documentFrequency,
+    async vectorSearch(text, searchOptions) {
+      const vector = await embedQuery(text);
+      const filter = searchOptions.docId ? (label: number) => index.chunks[label]?.docId === searchOptions.docId : undefined;
+      const result = index.vectors.searchKnn(vector, Math.min(searchOptions.limit, total), filter);
+      return result.neighbors.map((label, position) => ({ chunkIndex: label, score: 1 - result.distances[position] }));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { renderHostPage } from '../pages/host-page.js';
+// TEMPORARY stand-in until server/testing/test-app.ts exists; swap for:
+// import { createTestApp } from '../../server/testing/test-app.js';
+import { createStandIn } from '../../.tmp/stand-in.js';
+const createTestApp = async (): Promise<Hono> => createStandIn();
+
+/** The policy the real deployment sends; applied here when the app sets none, so inline scripts would fail the tests. */
+export const TEST_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** A Lumen server on a loopback port, plus two pages only tests need. */
+export interface RunningLumen {
+  baseUrl: string;
+  /** The demo host page with data-exit-url pointing at /exit-test on this server. */
+  hostUrl: string;
+  exitUrl: string;
+  /** A neutral page to start history from, so Back after quick exit has somewhere to go. */
+  startUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the real Lumen app (built on the real index) on 127.0.0.1 with an ephemeral port. */
+export async function startLumen(): Promise<RunningLumen> {
+  const app = await createTestApp();
+  const page = (title: string): Response =>
+    new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`, {
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+  const fetch = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    let response: Response;
+    if (pathname === '/exit-test') response = page('Weather');
+    else if (pathname === '/exit-start') response = page('Start');
+    else if (pathname === '/test-host') {
+      response = new Response(renderHostPage({ exitUrl: '/exit-test' }), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    } else response = await app.fetch(request);
+    if (!response.headers.has('Content-Security-Policy')) {
+      response = new Response(response.body, response);
+      response.headers.set('Content-Security-Policy', TEST_CSP);
+    }
+    return response;
+  };
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    hostUrl: `${baseUrl}/test-host`,
+    exitUrl: `${baseUrl}/exit-test`,
+    startUrl: `${baseUrl}/exit-start`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Streams or keep-alive sockets must not keep the suite running.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

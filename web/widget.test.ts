@@ -1,0 +1,172 @@
+// The widget in a real browser against the real Lumen server: asking, citations,
+// emergencies, keyboard-only use and style isolation on the demo host page.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, watchForErrors } from './test-support/browser.js';
+import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
+import { ANSWER_TIMEOUT_MS, ask, focusedHook, hook, openPanel } from './test-support/widget-page.js';
+
+let browser: Browser;
+let lumen: RunningLumen;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [lumen, browser] = await Promise.all([startLumen(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await lumen?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
+  page = await context.newPage();
+  errors = watchForErrors(page);
+});
+afterEach(async () => {
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+describe('widget', () => {
+  it('embeds from one script tag and keeps the host page CSS out', async () => {
+    await page.goto(`${lumen.baseUrl}/`);
+    await hook(page, 'launcher').waitFor();
+    const embed = await page.evaluate(() =>
+      [...document.querySelectorAll('script')].map((script) => ({ src: script.getAttribute('src'), endpoint: script.dataset.endpoint, inline: script.textContent?.trim() ?? '' })),
+    );
+    expect(embed).toEqual([{ src: '/widget.js', endpoint: '/api/chat', inline: '' }]);
+    const styles = await page.evaluate(() => {
+      const host = document.querySelector('lumen-widget');
+      const launcher = host?.shadowRoot?.querySelector('[data-lumen="launcher"]');
+      const hostButton = document.querySelector('main button');
+      return {
+        mode: host?.shadowRoot?.mode,
+        launcher: launcher && getComputedStyle(launcher).textTransform,
+        launcherFont: launcher && getComputedStyle(launcher).fontFamily,
+        hostButton: hostButton && getComputedStyle(hostButton).textTransform,
+      };
+    });
+    expect(styles.mode).toBe('open');
+    expect(styles.hostButton).toBe('uppercase');
+    expect(styles.launcher).toBe('none');
+    expect(styles.launcherFont).not.toMatch(/Georgia/);
+    await screenshot(page, 'widget-host-closed');
+    await openPanel(page);
+    expect(await focusedHook(page)).toBe('input');
+    await expect(hook(page, 'panel').textContent()).resolves.toContain('Legal information, not legal advice');
+    await expect(hook(page, 'panel').textContent()).resolves.toMatch(/device may (still )?keep/);
+    await screenshot(page, 'widget-open-welcome');
+  });
+
+  it('answers a question with citations that open their quote, locator and date', async () => {
+    await page.goto(`${lumen.baseUrl}/`);
+    await openPanel(page);
+    const answer = await ask(page, 'how long does a full order of protection last in Missouri');
+    expect(await answer.getAttribute('data-status')).toBe('answered');
+    const citations = answer.locator('[data-lumen="citation"]');
+    expect(await citations.count()).toBeGreaterThan(0);
+    expect(await answer.innerText()).toMatch(/180 days|one year/i);
+    await screenshot(page, 'widget-answer');
+
+    await citations.first().click();
+    const source = answer.locator('[data-lumen="source"]');
+    await source.waitFor();
+    expect(await citations.first().getAttribute('aria-expanded')).toBe('true');
+    expect((await source.locator('blockquote').innerText()).length).toBeGreaterThan(20);
+    expect(await source.locator('.card-locator').innerText()).not.toBe('');
+    expect(await source.locator('.card-asof').innerText()).toMatch(/\d{4}|Undated/);
+    expect(await source.locator('.card-doc').innerText()).toMatch(/WomensLaw|DoD/);
+    await screenshot(page, 'widget-citation-open');
+
+    // The "whole section" link opens the staff page on that section.
+    const href = await source.getByRole('link', { name: /whole section/i }).getAttribute('href');
+    expect(href).toMatch(/\/staff#section=/);
+    const staffPage = await context.newPage();
+    await staffPage.goto(href!);
+    await staffPage.locator('[data-lumen="section"]').waitFor({ timeout: 15_000 });
+    expect((await staffPage.locator('[data-lumen="section"]').innerText()).length).toBeGreaterThan(40);
+    await staffPage.close();
+
+    // Esc inside the source closes it and returns focus to its marker.
+    await source.press('Escape');
+    await expect(source.count()).resolves.toBe(0);
+    expect(await focusedHook(page)).toBe('citation');
+    expect(await hook(page, 'panel').isVisible()).toBe(true);
+  });
+
+  it('puts 911 and the hotline first when someone is in danger', async () => {
+    await page.goto(`${lumen.baseUrl}/`);
+    await openPanel(page);
+    const answer = await ask(page, 'he is outside my door with a gun');
+    expect(await answer.getAttribute('data-status')).toBe('emergency');
+    const links = await answer.locator('a[href]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links[0]).toBe('tel:911');
+    expect(links.slice(1).some((href) => href?.startsWith('tel:+1800'))).toBe(true);
+    const order = await answer.evaluate((element) => {
+      const call = element.querySelector('[data-lumen="call-911"]');
+      const text = element.querySelector('.answer-text');
+      return call && text ? call.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    expect(order).toBeTruthy();
+    // The answer is visible from its top: the 911 button is in view, not scrolled past.
+    await expect(hook(page, 'call-911').isVisible()).resolves.toBe(true);
+    await expect(hook(page, 'hotlines').locator('a[href="tel:911"]').count()).resolves.toBe(1);
+    await expect(hook(page, 'live').textContent()).resolves.toMatch(/911/);
+    await screenshot(page, 'widget-emergency');
+  });
+
+  it('works with the keyboard alone', async () => {
+    await page.goto(`${lumen.baseUrl}/`);
+    // Tab through the host page until the launcher has focus.
+    for (let presses = 0; presses < 40 && (await focusedHook(page)) !== 'launcher'; presses += 1) await page.keyboard.press('Tab');
+    expect(await focusedHook(page)).toBe('launcher');
+    await page.keyboard.press('Enter');
+    expect(await focusedHook(page)).toBe('input');
+    expect(await hook(page, 'launcher').getAttribute('aria-expanded')).toBe('true');
+
+    // Quick exit is the first control in the panel's keyboard order.
+    const firstFocusable = await hook(page, 'panel').evaluate((panel) =>
+      panel.querySelector('button, a[href], textarea, input, [tabindex]:not([tabindex="-1"])')?.getAttribute('data-lumen'),
+    );
+    expect(firstFocusable).toBe('quick-exit');
+
+    await page.keyboard.type('What is a military protective order?');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-lumen="answer"][aria-busy="false"]').waitFor({ timeout: ANSWER_TIMEOUT_MS });
+    expect(await focusedHook(page)).toBe('input');
+    expect((await hook(page, 'live').textContent())?.length).toBeGreaterThan(20);
+
+    // Shift+Tab walks back into the answer; a citation marker is reachable and opens with Enter.
+    if ((await page.locator('[data-lumen="answer"] [data-lumen="citation"]').count()) > 0) {
+      for (let presses = 0; presses < 30 && (await focusedHook(page)) !== 'citation'; presses += 1) await page.keyboard.press('Shift+Tab');
+      expect(await focusedHook(page)).toBe('citation');
+      await page.keyboard.press('Enter');
+      expect(await focusedHook(page)).toBe('source');
+    }
+    await screenshot(page, 'widget-keyboard');
+
+    // Esc (from the input) closes the panel and focus returns to the launcher.
+    await hook(page, 'input').focus();
+    await page.keyboard.press('Escape');
+    expect(await hook(page, 'panel').isHidden()).toBe(true);
+    expect(await focusedHook(page)).toBe('launcher');
+  });
+
+  it('sends earlier turns with a follow-up question', async () => {
+    const bodies: { messages: { role: string; content: string }[] }[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/chat')) bodies.push(request.postDataJSON());
+    });
+    await page.goto(`${lumen.baseUrl}/`);
+    await openPanel(page);
+    await ask(page, 'What is a military protective order?');
+    await ask(page, 'Who can issue one?');
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]?.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(bodies[1]?.messages[0]?.content).toBe('What is a military protective order?');
+    expect(await page.locator('[data-lumen="answer"]').count()).toBe(1);
+    expect(await page.locator('[data-lumen="earlier-answer"]').count()).toBe(1);
+  });
+});
