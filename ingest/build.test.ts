@@ -1,0 +1,102 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestIndex, TEST_DATA_DIR } from '../server/testing/test-runtime.js';
+import { buildIndex, staleReason } from './build.js';
+import { parseIngestConfig, PROJECT_ROOT } from './config.js';
+import { CorpusError } from './corpus.js';
+import { IndexError, loadIndex, readCurrentManifest } from './index-store.js';
+
+const MO_FILE = 'womenslaw-missouri-restraining-orders.txt';
+let workDir: string;
+
+/** A temp corpus and data dir, with the test index's embedding cache so only edits are re-embedded. */
+function workspace(name: string) {
+  const corpusDir = join(workDir, name, 'corpus');
+  const dataDir = join(workDir, name, 'data');
+  cpSync(join(PROJECT_ROOT, 'corpus'), corpusDir, { recursive: true });
+  cpSync(join(TEST_DATA_DIR, 'cache'), join(dataDir, 'cache'), { recursive: true });
+  return { corpusDir, dataDir, config: parseIngestConfig({ LUMEN_CORPUS_DIR: corpusDir, LUMEN_DATA_DIR: dataDir }) };
+}
+
+beforeAll(async () => {
+  await ensureTestIndex();
+  workDir = mkdtempSync(join(tmpdir(), 'lumen-build-'));
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe('buildIndex', () => {
+  it('writes a complete index, then re-embeds only the section that changed', async () => {
+    const { corpusDir, dataDir, config } = workspace('incremental');
+    expect(staleReason(config)).toBe('there is no index yet');
+    const first = await buildIndex({ config });
+    expect(first.embedded).toBe(0);
+    expect(first.manifest.counts.sections).toBeGreaterThan(600);
+    expect(staleReason(config)).toBeUndefined();
+    const loaded = loadIndex({ dataDir, expectedEmbedderId: 'use-lite-512' });
+    expect(loaded.vectors.getCurrentCount()).toBe(loaded.chunks.length);
+
+    const path = join(corpusDir, MO_FILE);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('You cannot serve the abuser yourself.', 'You cannot serve the abuser yourself; a sheriff or officer must.'));
+    expect(staleReason(config)).toBe(`${MO_FILE} has changed`);
+    const second = await buildIndex({ config });
+    expect(second.changes.changed).toEqual(['mo:orders-protection-domestic-violence/step-3-service-of-process']);
+    expect(second.changes.added).toEqual([]);
+    expect(second.changes.removed).toEqual([]);
+    expect(second.embedded).toBeGreaterThan(0);
+    expect(second.embedded).toBeLessThanOrEqual(3);
+    expect(realpathSync(join(dataDir, 'current'))).toBe(second.directory);
+  });
+
+  it('stops on a missing, empty or unparseable document and leaves the old index in place', async () => {
+    const { corpusDir, dataDir, config } = workspace('bad-input');
+    await buildIndex({ config });
+    const before = readCurrentManifest(dataDir)!.buildId;
+    const path = join(corpusDir, MO_FILE);
+    const original = readFileSync(path, 'utf8');
+
+    writeFileSync(path, '   \n');
+    await expect(buildIndex({ config })).rejects.toThrow(new RegExp(`${MO_FILE}: document "mo" is empty`));
+    writeFileSync(path, 'Just one line of prose with no question headings at all.\n');
+    await expect(buildIndex({ config })).rejects.toThrow(/yielded no sections/);
+    rmSync(path);
+    await expect(buildIndex({ config })).rejects.toThrow(new RegExp(`cannot read document "mo"`));
+    writeFileSync(join(corpusDir, 'dodi-6400-06.txt'), original);
+    writeFileSync(path, original);
+    await expect(buildIndex({ config })).rejects.toThrow(/dodi-6400-06\.txt: cannot parse document "dodi"/);
+
+    expect(readCurrentManifest(dataDir)!.buildId).toBe(before);
+    expect(readdirSync(join(dataDir, 'builds')).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('names the file, entry and field of a bad sources.json or hotlines.json', async () => {
+    const { corpusDir, config } = workspace('bad-json');
+    const sourcesPath = join(corpusDir, 'sources.json');
+    const sources = JSON.parse(readFileSync(sourcesPath, 'utf8'));
+    sources.documents[1].url = 'not a url';
+    writeFileSync(sourcesPath, JSON.stringify(sources));
+    const error = await buildIndex({ config }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).toMatch(/sources\.json: documents\[1\] \(id "mo"\)\.url: /);
+
+    const { loadHotlines } = await import('./corpus.js');
+    const hotlinesPath = join(corpusDir, 'hotlines.json');
+    const hotlines = JSON.parse(readFileSync(hotlinesPath, 'utf8'));
+    hotlines.hotlines[2].checked = 'last week';
+    writeFileSync(hotlinesPath, JSON.stringify(hotlines));
+    expect(() => loadHotlines(corpusDir)).toThrow(/hotlines\.json: hotlines\[2\] \(id "military-onesource"\)\.checked: must be a date written YYYY-MM-DD/);
+  });
+
+  it('refuses an index that is partial or was built by another embedder', async () => {
+    const { dataDir, config } = workspace('refuse');
+    const summary = await buildIndex({ config });
+    expect(() => loadIndex({ dataDir, expectedEmbedderId: 'openai:text-embedding-3-small@http://x' })).toThrow(IndexError);
+    expect(() => loadIndex({ dataDir, expectedEmbedderId: 'openai:text-embedding-3-small@http://x' })).toThrow(/built with embedder "use-lite-512"/);
+    writeFileSync(join(summary.directory, 'chunks.json'), '[');
+    expect(() => loadIndex({ dataDir })).toThrow(/corrupt .*npm run ingest/);
+    rmSync(join(summary.directory, 'vectors.hnsw'));
+    expect(existsSync(join(summary.directory, 'manifest.json'))).toBe(true);
+    expect(() => loadIndex({ dataDir, directory: summary.directory })).toThrow(IndexError);
+  });
+});
