@@ -5,6 +5,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from './contract.js';
 import { AppError, createErrorHandler } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
+import { createRateLimit } from './middleware/rate-limit.js';
+import type { RateLimitStore } from './middleware/rate-limit-store.js';
+import { limitUrlLength, requireJsonBody } from './middleware/request-limits.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createOpenApiRoutes } from './routes/openapi.js';
@@ -14,7 +17,7 @@ import { createWebRoutes } from './routes/web.js';
 import type { Runtime } from './runtime.js';
 
 /** Builds the Hono app over a runtime: middleware, API routes, pages, and one error shape for everything. */
-export function createApp(runtime: Runtime, options: { logger?: Logger } = {}): Hono {
+export function createApp(runtime: Runtime, options: { logger?: Logger; rateLimitStore?: RateLimitStore } = {}): Hono {
   const logger = options.logger ?? createLogger({ mode: runtime.config.log });
   const app = new Hono();
   let requestCounter = 0;
@@ -53,7 +56,11 @@ export function createApp(runtime: Runtime, options: { logger?: Logger } = {}): 
     }),
   );
   const origins = runtime.config.corsOrigins;
-  app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], maxAge: 600 }));
+  app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
+  // After CORS, so a 429 still carries the headers the widget needs to read it.
+  app.use('/api/*', createRateLimit({ limitPerMinute: runtime.config.rateLimitPerMinute, store: options.rateLimitStore, logger }));
+  app.use('/api/*', limitUrlLength());
+  app.use('/api/chat', requireJsonBody());
   app.use(
     '/api/chat',
     bodyLimit({

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { ConfigError } from '../ingest/config.js';
 import { CorpusError } from '../ingest/corpus.js';
@@ -5,7 +6,10 @@ import { buildIndex, staleReason } from '../ingest/build.js';
 import { IndexError } from '../ingest/index-store.js';
 import { createApp } from './app.js';
 import { parseServerConfig } from './config.js';
+import { createIndexWatcher } from './index-watcher.js';
+import { createLogger } from './logger.js';
 import { createRuntime } from './runtime.js';
+import { createGracefulShutdown } from './shutdown.js';
 
 /** `npm start`: builds the index if it is missing or stale, then serves on HOST:PORT. */
 async function main(): Promise<void> {
@@ -17,18 +21,24 @@ async function main(): Promise<void> {
     console.log(`Index ${summary.manifest.buildId} ready: ${summary.manifest.counts.sections} sections, ${summary.manifest.counts.chunks} chunks.`);
   }
   const runtime = await createRuntime({ config });
-  const app = createApp(runtime);
+  const logger = createLogger({ mode: config.log });
+  const app = createApp(runtime, { logger });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     console.log(`Lumen is listening on http://${host}:${info.port}/ (staff lookup: /staff, API: /openapi.json)`);
   });
-  const shutdown = (signal: string) => {
-    console.log(`${signal} received: finishing requests in flight, then exiting.`);
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  // A new index from `npm run ingest` is picked up on SIGHUP, and by polling the `current` link when enabled.
+  const watcher = createIndexWatcher({ runtime, logger });
+  if (config.watchIndex) watcher.start();
+  process.on('SIGHUP', () => watcher.reload({ reason: 'SIGHUP', force: true }));
+  createGracefulShutdown({
+    server: server as Server,
+    logger,
+    onShutdown: (signal) => {
+      console.log(`${signal} received: finishing requests in flight, then exiting.`);
+      watcher.stop();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

@@ -30,7 +30,7 @@ export function loadSnapshot(options: { config: ServerConfig; embedder: Embeddin
   const index = loadIndex({ dataDir: options.config.ingest.dataDir, directory: options.directory, expectedEmbedderId: embedderId(options.config.ingest.embedder) });
   const documentFrequency = new Map<string, number>();
   for (const section of index.sections) {
-    for (const term of new Set(contentTerms(`${section.title} ${section.text}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of new Set(contentTerms(`${section.title} ${section.text} ${section.cites.join(' ')} ${section.locator}`))) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
   const thesaurus = loadThesaurus(options.config.ingest.corpusDir, index.acronyms);
   return {

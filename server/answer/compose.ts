@@ -57,9 +57,12 @@ export function composeAnswer(options: {
   const lead = candidates[0];
   if (!lead || lead.score < 0.12) return undefined;
   const floor = Math.max(0.12, lead.score * 0.55);
+  // Another section has to earn its place more clearly than another sentence of the lead section.
+  const otherSectionFloor = Math.max(0.15, lead.score * 0.75);
   const chosen: Scored[] = [lead];
   for (const candidate of candidates.slice(1)) {
     if (chosen.length >= MAX_UNITS || candidate.score < floor) break;
+    if (candidate.section.id !== lead.section.id && candidate.score < otherSectionFloor) continue;
     if (chosen.some((other) => other.unit.text === candidate.unit.text)) continue;
     chosen.push(candidate);
   }
@@ -156,7 +159,7 @@ function dodiPreamble(section: Section): string {
 }
 
 /** Prefixes the document's short name so a locator stands alone: "DoDI 6400.06, para. 3.5.d.(3)(g), p. 41". */
-function formatLocator(section: Section, locator: string, source: Source | undefined): string {
+export function formatLocator(section: Section, locator: string, source: Source | undefined): string {
   const name = source?.shortTitle ?? section.docId;
   if (section.docId === 'dodi') return `${name}, ${locator}`;
   if (locator === section.title) return `${name}: "${section.title}"`;

@@ -22,7 +22,7 @@ export function assessEvidence(options: { terms: WeightedTerm[]; retrieved: Retr
   const unknownTerms = own.filter((term) => term.unknown).map((term) => term.term);
   const top = retrieved.slice(0, 3);
   const similarity = Math.max(0, ...top.map((entry) => entry.similarity));
-  const covered = new Set(top.flatMap((entry) => contentTerms(`${entry.section.path.join(' ')} ${entry.section.text}`)));
+  const covered = new Set(top.flatMap((entry) => contentTerms(`${entry.section.path.join(' ')} ${entry.section.text} ${entry.section.cites.join(' ')} ${entry.section.locator}`)));
   const ownCoverage = coverage(own, covered);
   const allCoverage = coverage(terms, covered);
   const evidence = { coverage: ownCoverage, similarity, unknownTerms };

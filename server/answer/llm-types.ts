@@ -5,6 +5,7 @@ export interface Passage {
   n: number;
   sectionId: string;
   docId: string;
+  /** The locator as a person checks it ("DoDI 6400.06, para. 3.5.d.(3), p. 40"); shown to the model and cited. */
   locator: string;
   text: string;
 }
@@ -14,3 +15,9 @@ export interface LlmComposer {
   /** Returns the model's raw answer text; rejects on error or timeout. */
   compose(options: { question: string; history: ChatMessage[]; passages: Passage[]; signal?: AbortSignal }): Promise<string>;
 }
+
+/** Why the checker refused a model answer; codes only, so they can be logged without user text. */
+export type LlmCheckFailure = 'empty' | 'too_long' | 'garbage' | 'uncited_sentence' | 'unknown_passage' | 'unsupported' | 'number_not_in_passage';
+
+/** Why LLM mode fell back to the extractive answer. */
+export type LlmFallbackReason = LlmCheckFailure | 'no_passages' | 'timeout' | 'error' | 'current_rule_missing';

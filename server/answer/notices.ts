@@ -1,5 +1,6 @@
 import type { Source } from '../../ingest/corpus.js';
 import type { Citation, Notice } from '../contract.js';
+import { splitSentences } from '../../ingest/text.js';
 import { contentTerms } from '../retrieve/terms.js';
 
 /** A known difference whose older wording the answer quoted. */
@@ -14,11 +15,14 @@ export function matchKnownDifferences(citations: Citation[], sourceById: Map<str
   for (const citation of citations) {
     const source = sourceById.get(citation.docId);
     if (!source) continue;
-    const quoteTerms = new Set(contentTerms(citation.quote));
+    const pieces = citation.quote.split(' ... ').map((piece) => new Set(contentTerms(piece)));
     for (const difference of source.knownDifferences) {
-      const olderTerms = contentTerms(difference.olderText);
-      const shared = olderTerms.filter((term) => quoteTerms.has(term)).length;
-      if (shared / olderTerms.length >= 0.5 && !matched.some((entry) => entry.difference === difference)) matched.push({ source, difference });
+      // One sentence of the older text, nearly word for word, in one quoted piece.
+      const repeated = splitSentences(difference.olderText).some((sentence) => {
+        const olderTerms = contentTerms(sentence);
+        return pieces.some((piece) => olderTerms.filter((term) => piece.has(term)).length / olderTerms.length >= 0.8);
+      });
+      if (repeated && !matched.some((entry) => entry.difference === difference)) matched.push({ source, difference });
     }
   }
   return matched;

@@ -1,49 +1,46 @@
 import type { SearchQuery } from '../retrieve/conversation-query.js';
-import { expandQuery } from '../retrieve/query-expansion.js';
+import { expandQueryGroups } from '../retrieve/query-expansion.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import { contentTerms } from '../retrieve/terms.js';
 
-/** A query term with its weight (own words 1, carried context and expansions less) and idf. */
+/** A query term with its weight (own words 1, carried context less), idf, and synonym phrases. */
 export interface WeightedTerm {
   term: string;
   weight: number;
   idf: number;
-  /** True when no section of the corpus contains the term (nor a near spelling of it). */
+  /** True when no section of the corpus contains the term (nor a near spelling of it, nor a synonym). */
   unknown: boolean;
   /** True for the person's own words in the latest message. */
   own: boolean;
+  /** Synonym phrases (as stemmed words) that stand for this term: a text matches if it has all words of one. */
+  alternatives: string[][];
 }
+
+/** Credit for meeting a term through a synonym rather than the word itself. */
+const ALTERNATIVE_CREDIT = 0.8;
 
 /** Weighted, idf-scored terms of a query, used to judge evidence and pick sentences. */
 export function weightedTerms(search: SearchIndex, query: SearchQuery): WeightedTerm[] {
   const total = search.sections.length;
   const terms = new Map<string, WeightedTerm>();
-  const everyday = thesaurusWords(search);
   const add = (text: string, weight: number, own: boolean) => {
+    const groups = expandQueryGroups(text, search.thesaurus).map((match) => ({
+      words: new Set(contentTerms(match.phrase)),
+      alternatives: match.alternatives.map((phrase) => contentTerms(phrase)).filter((words) => words.length > 0),
+    }));
     for (const term of contentTerms(text)) {
       const existing = terms.get(term);
       if (existing && existing.weight >= weight) continue;
+      const alternatives = groups.filter((group) => group.words.has(term)).flatMap((group) => group.alternatives);
       const frequency = documentFrequency(search, term);
-      // A plain-language word the thesaurus maps onto the documents' terms ("base") is not unknown.
-      terms.set(term, { term, weight, idf: Math.log(1 + total / Math.max(1, frequency)), unknown: frequency === 0 && !everyday.has(term), own });
+      // A plain-language word is as specific as the most common document term it stands for ("base" -> "installation").
+      const known = frequency > 0 ? frequency : Math.max(0, ...alternatives.map((words) => Math.min(...words.map((word) => documentFrequency(search, word)))));
+      terms.set(term, { term, weight, idf: Math.log(1 + total / Math.max(1, known)), unknown: known === 0, own, alternatives });
     }
   };
   add(query.latest, 1, true);
   if (query.context) add(query.context, 0.5, false);
-  add(expandQuery(`${query.context} ${query.latest}`, search.thesaurus).join(' '), 0.4, false);
   return [...terms.values()];
-}
-
-const thesaurusCache = new WeakMap<object, Set<string>>();
-
-/** Stemmed words of every thesaurus phrase. */
-function thesaurusWords(search: SearchIndex): Set<string> {
-  let words = thesaurusCache.get(search.thesaurus);
-  if (!words) {
-    words = new Set(search.thesaurus.groups.flatMap((group) => group.flatMap((phrase) => contentTerms(phrase))));
-    thesaurusCache.set(search.thesaurus, words);
-  }
-  return words;
 }
 
 /** Section frequency of a term, allowing one typo on longer words so misspellings are not "unknown". */
@@ -84,7 +81,7 @@ function withinOneEdit(left: string, right: string): boolean {
   return edits + (left.length - i) + (right.length - j) <= 1;
 }
 
-/** Share of the query's idf weight that a text covers (own words count fully, the rest partly). */
+/** Share of the query's idf weight that a text covers; a synonym phrase earns most of a word's credit. */
 export function coverage(terms: WeightedTerm[], textTerms: Set<string>): number {
   let covered = 0;
   let total = 0;
@@ -92,6 +89,7 @@ export function coverage(terms: WeightedTerm[], textTerms: Set<string>): number 
     const mass = term.weight * term.idf;
     total += mass;
     if (textTerms.has(term.term)) covered += mass;
+    else if (term.alternatives.some((words) => words.every((word) => textTerms.has(word)))) covered += mass * ALTERNATIVE_CREDIT;
   }
   return total === 0 ? 0 : covered / total;
 }

@@ -42,7 +42,8 @@ export function sectionUnits(section: Section): Unit[] {
         depth: block.depth,
         block: blockIndex,
         leadIn: /:\s*$/.test(text),
-        terms: new Set(contentTerms(text)),
+        // The statute or paragraph a sentence rests on counts as its words: staff look rules up by number.
+        terms: new Set(contentTerms(`${text} ${block.cites.join(' ')} ${/\d/.test(block.locator) ? block.locator : ''}`)),
         contextTerms: new Set([...titleTerms, ...(paragraphTerms.get(block.paragraph) ?? [])]),
       });
     }

@@ -29,11 +29,17 @@ function processTerm(term: string): string | null {
 
 /** Builds the lexical index once at load time. */
 export function createLexicalIndex(options: { chunks: Chunk[]; sections: Map<string, Section> }): LexicalIndex {
+  const vocabulary = new Set<string>();
   const search = new MiniSearch<LexicalDocument>({
     fields: ['text', 'title', 'refs'],
     storeFields: [],
     tokenize: (text) => tokenize(text),
-    processTerm,
+    processTerm: (term) => {
+      const processed = processTerm(term);
+      if (processed) vocabulary.add(processed);
+      return processed;
+    },
+    searchOptions: { processTerm },
   });
   search.addAll(
     options.chunks.map((chunk, index) => {
@@ -49,8 +55,8 @@ export function createLexicalIndex(options: { chunks: Chunk[]; sections: Map<str
         boost: { title: 2, refs: 3 },
         combineWith: 'OR',
         prefix: searchOptions.prefix ? (term) => term.length >= 3 : false,
-        // Tolerate misspellings on longer words only; short words would match too much.
-        fuzzy: searchOptions.fuzzy === false ? false : (term) => (term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false) as number | false,
+        // Only a word the documents never use can be a misspelling; fuzzy matching known words is slow and noisy.
+        fuzzy: searchOptions.fuzzy === false ? false : (term) => (vocabulary.has(term) ? false : term.length >= 6 ? 0.2 : term.length >= 4 ? 1 : false),
         filter: searchOptions.docId ? (result) => docOf[result.id as number] === searchOptions.docId : undefined,
       });
       return hits.slice(0, searchOptions.limit ?? 50).map((hit) => ({ chunkIndex: hit.id as number, score: hit.score }));

@@ -30,19 +30,30 @@ export function loadThesaurus(corpusDir: string, acronyms: Acronym[]): Thesaurus
  * query (longest first, so "ex parte" is not read as "ex"), the other phrases of its group.
  */
 export function expandQuery(query: string, thesaurus: Thesaurus): string[] {
+  return [...new Set(expandQueryGroups(query, thesaurus).flatMap((match) => match.alternatives))];
+}
+
+/** A phrase found in the query and the other phrases of its group. */
+export interface ExpansionMatch {
+  phrase: string;
+  alternatives: string[];
+}
+
+/** Like expandQuery, but keeps which phrase of the query each group of alternatives stands for. */
+export function expandQueryGroups(query: string, thesaurus: Thesaurus): ExpansionMatch[] {
   const tokens = tokenize(query);
   const used = new Array<boolean>(tokens.length).fill(false);
-  const expansions = new Set<string>();
+  const matches: ExpansionMatch[] = [];
   const phrases = thesaurus.groups
     .flatMap((group, groupIndex) => group.map((phrase) => ({ phrase, words: phrase.split(/\s+/), groupIndex })))
     .sort((left, right) => right.words.length - left.words.length);
   for (const { phrase, words, groupIndex } of phrases) {
     for (let start = 0; start + words.length <= tokens.length; start++) {
-      const matches = words.every((word, offset) => tokens[start + offset] === word && !used[start + offset]);
-      if (!matches) continue;
+      const found = words.every((word, offset) => tokens[start + offset] === word && !used[start + offset]);
+      if (!found) continue;
       for (let offset = 0; offset < words.length; offset++) used[start + offset] = true;
-      for (const other of thesaurus.groups[groupIndex]) if (other !== phrase) expansions.add(other);
+      matches.push({ phrase, alternatives: thesaurus.groups[groupIndex].filter((other) => other !== phrase) });
     }
   }
-  return [...expansions];
+  return matches;
 }

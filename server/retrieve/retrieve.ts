@@ -22,10 +22,11 @@ export interface RetrieveOptions {
   docId?: string;
 }
 
-const RRF_K = 60;
 const CANDIDATES = 40;
+/** Share of lexical evidence in hybrid mode; both sides are scaled to their best hit first. */
+const LEXICAL_WEIGHT = 0.5;
 
-/** Ranks sections for a conversation: lexical and vector hits fused by reciprocal rank, exact references first. */
+/** Ranks sections for a conversation: lexical and vector evidence combined, exact references and definitions first. */
 export async function retrieve(index: SearchIndex, options: RetrieveOptions): Promise<RetrievedSection[]> {
   const query = conversationQuery(options.messages);
   return retrieveForQuery(index, { query, mode: options.mode ?? 'hybrid', limit: options.limit ?? 8, docId: options.docId });
@@ -37,23 +38,37 @@ export async function retrieveForQuery(
   options: { query: SearchQuery; mode: RetrievalMode; limit: number; docId?: string },
 ): Promise<RetrievedSection[]> {
   const { query, mode } = options;
-  const lists: Array<{ hits: ChunkHit[]; weight: number }> = [];
-  const similarities = new Map<number, number>();
   const text = query.context ? `${query.context} ${query.latest}` : query.latest;
+  // Lexical evidence: the latest words, earlier context and synonyms, each scaled to its best hit.
+  const lexical = new Map<number, number>();
   if (mode !== 'vector') {
     const expansions = expandQuery(text, index.thesaurus);
-    lists.push({ hits: index.lexical.search(query.latest, { docId: options.docId, limit: CANDIDATES }), weight: 1 });
-    if (query.context) lists.push({ hits: index.lexical.search(query.context, { docId: options.docId, limit: CANDIDATES }), weight: 0.5 });
-    if (expansions.length > 0) lists.push({ hits: index.lexical.search(expansions.join(' '), { docId: options.docId, fuzzy: false, limit: CANDIDATES }), weight: 0.6 });
+    const runs: Array<{ hits: ChunkHit[]; weight: number }> = [
+      { hits: index.lexical.search(query.latest, { docId: options.docId, limit: CANDIDATES }), weight: 1 },
+    ];
+    if (query.context) runs.push({ hits: index.lexical.search(query.context, { docId: options.docId, limit: CANDIDATES }), weight: 0.5 });
+    if (expansions.length > 0) runs.push({ hits: index.lexical.search(expansions.join(' '), { docId: options.docId, fuzzy: false, limit: CANDIDATES }), weight: 0.4 });
+    for (const { hits, weight } of runs) {
+      const best = hits[0]?.score ?? 1;
+      for (const hit of hits) lexical.set(hit.chunkIndex, (lexical.get(hit.chunkIndex) ?? 0) + (weight * hit.score) / best);
+    }
+    const top = Math.max(1e-9, ...lexical.values());
+    for (const [chunkIndex, score] of lexical) lexical.set(chunkIndex, score / top);
   }
+  // Vector evidence: ANN neighbours, plus exact similarity for lexical hits the ANN list missed.
+  let similarities = new Map<number, number>();
   if (mode !== 'lexical') {
-    const hits = await index.vectorSearch(text, { limit: CANDIDATES, docId: options.docId });
-    for (const hit of hits) similarities.set(hit.chunkIndex, hit.score);
-    lists.push({ hits, weight: mode === 'vector' ? 1 : 1.2 });
+    for (const hit of await index.vectorSearch(text, { limit: CANDIDATES, docId: options.docId })) similarities.set(hit.chunkIndex, hit.score);
+    const missing = [...lexical.keys()].filter((chunkIndex) => !similarities.has(chunkIndex));
+    if (missing.length > 0) similarities = new Map([...similarities, ...(await index.similarities(text, missing))]);
   }
+  const bestSimilarity = Math.max(1e-9, ...similarities.values());
   const fused = new Map<number, number>();
-  for (const { hits, weight } of lists) {
-    hits.forEach((hit, rank) => fused.set(hit.chunkIndex, (fused.get(hit.chunkIndex) ?? 0) + weight / (RRF_K + rank + 1)));
+  for (const chunkIndex of new Set([...lexical.keys(), ...similarities.keys()])) {
+    const lexicalScore = lexical.get(chunkIndex) ?? 0;
+    const vectorScore = Math.max(0, similarities.get(chunkIndex) ?? 0) / bestSimilarity;
+    const score = mode === 'lexical' ? lexicalScore : mode === 'vector' ? vectorScore : LEXICAL_WEIGHT * lexicalScore + (1 - LEXICAL_WEIGHT) * vectorScore;
+    fused.set(chunkIndex, score);
   }
   const bySection = new Map<string, RetrievedSection>();
   for (const [chunkIndex, score] of [...fused.entries()].sort((left, right) => right[1] - left[1])) {
@@ -62,7 +77,7 @@ export async function retrieveForQuery(
     const similarity = similarities.get(chunkIndex) ?? 0;
     if (existing) {
       // Further matching chunks add a little: a section that matches throughout beats one lucky chunk.
-      existing.score += score * 0.25;
+      existing.score += score * 0.1;
       existing.similarity = Math.max(existing.similarity, similarity);
       existing.chunkIndexes.push(chunkIndex);
     } else {
@@ -70,6 +85,7 @@ export async function retrieveForQuery(
     }
   }
   boostExactReferences(index, referenceTokens(query.latest), bySection, options.docId);
+  boostDefinitions(index, query.latest, bySection, options.docId);
   const ranked = collapseDuplicates([...bySection.values()].sort((left, right) => right.score - left.score), text);
   return ranked.slice(0, options.limit);
 }
@@ -84,10 +100,30 @@ export function boostExactReferences(index: SearchIndex, references: string[], b
     const matched = references.filter((reference, position) => haystack.includes(reference) || haystack.includes(bases[position])).length;
     if (matched === 0) continue;
     const idMatch = references.some((reference) => section.id.toLowerCase().endsWith(`:${reference}`) || section.id.toLowerCase().endsWith(`:${bases[0]}`));
-    const bonus = (idMatch ? 0.05 : 0.02) * matched + (section.cites.some((cite) => bases.some((base) => cite.includes(base))) ? 0.02 : 0);
+    const bonus = (idMatch ? 0.5 : 0.2) * matched + (section.cites.some((cite) => bases.some((base) => cite.includes(base))) ? 0.2 : 0);
     const existing = bySection.get(section.id);
     if (existing) existing.score += bonus;
     else bySection.set(section.id, { section, score: bonus, similarity: 0, chunkIndexes: index.chunkIndexesBySection.get(section.id) ?? [] });
+  }
+}
+
+const DEFINITION_QUESTION = /^\s*(?:what(?:'s| is| are| does)|whats|define|definition of|meaning of|who (?:is|are)|what do(?:es)? (?:the )?(?:term|word|acronym))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|stand for|stands for|mean\?))?\s*\??\s*$/i;
+
+/** "What is a DAVA?" puts the glossary entry for DAVA on top. */
+function boostDefinitions(index: SearchIndex, latest: string, bySection: Map<string, RetrievedSection>, docId?: string): void {
+  const match = latest.match(DEFINITION_QUESTION);
+  if (!match) return;
+  const term = match[1].toLowerCase().replace(/[?.!]+$/, '').trim();
+  if (term.split(/\s+/).length > 5) return;
+  for (const section of index.sections) {
+    if (section.kind !== 'definition' || (docId && section.docId !== docId)) continue;
+    const title = section.title.toLowerCase();
+    const [name] = title.split(' (');
+    const meaning = title.match(/\(([^)]*)\)/)?.[1] ?? '';
+    if (name !== term && meaning !== term && name !== term.replace(/s$/, '')) continue;
+    const existing = bySection.get(section.id);
+    if (existing) existing.score += 0.5;
+    else bySection.set(section.id, { section, score: 0.5, similarity: 0, chunkIndexes: index.chunkIndexesBySection.get(section.id) ?? [] });
   }
 }
 

@@ -14,6 +14,8 @@ export interface SearchIndex {
   lexical: LexicalIndex;
   thesaurus: Thesaurus;
   vectorSearch(text: string, options: { limit: number; docId?: string }): Promise<ChunkHit[]>;
+  /** Exact cosine similarity of the query to given chunks (for lexical hits the ANN search missed). */
+  similarities(text: string, chunkIndexes: number[]): Promise<Map<number, number>>;
   /** Document frequency of each stemmed term over sections, for idf weights. */
   documentFrequency: Map<string, number>;
 }
@@ -31,6 +33,14 @@ export function createSearchIndex(options: { index: LoadedIndex; embedder: Embed
   const lexical = createLexicalIndex({ chunks: index.chunks, sections: sectionById });
   const embedQuery = createQueryEmbeddingCache(options.embedder, 500);
   const total = index.vectors.getCurrentCount();
+  // Unit-length copies of every chunk vector, read once at load, for exact similarities per request.
+  const dimensions = index.manifest.embedder.dimensions;
+  const unitVectors = new Float32Array(total * dimensions);
+  for (let label = 0; label < total; label++) {
+    const point = index.vectors.getPoint(label);
+    const norm = Math.sqrt(point.reduce((sum, value) => sum + value * value, 0)) || 1;
+    for (let i = 0; i < dimensions; i++) unitVectors[label * dimensions + i] = point[i] / norm;
+  }
   return {
     sections: index.sections,
     chunks: index.chunks,
@@ -44,6 +54,18 @@ export function createSearchIndex(options: { index: LoadedIndex; embedder: Embed
       const filter = searchOptions.docId ? (label: number) => index.chunks[label]?.docId === searchOptions.docId : undefined;
       const result = index.vectors.searchKnn(vector, Math.min(searchOptions.limit, total), filter);
       return result.neighbors.map((label, position) => ({ chunkIndex: label, score: 1 - result.distances[position] }));
+    },
+    async similarities(text, chunkIndexes) {
+      const query = await embedQuery(text);
+      const queryNorm = Math.sqrt(query.reduce((sum, value) => sum + value * value, 0)) || 1;
+      const result = new Map<number, number>();
+      for (const chunkIndex of chunkIndexes) {
+        let dot = 0;
+        const offset = chunkIndex * dimensions;
+        for (let i = 0; i < dimensions; i++) dot += unitVectors[offset + i] * query[i];
+        result.set(chunkIndex, dot / queryNorm);
+      }
+      return result;
     },
   };
 }

@@ -37,7 +37,8 @@ export function stem(word: string): string {
 
 /** Lower-cased word tokens plus whole reference tokens, in order. */
 export function tokenize(text: string): string[] {
-  const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  // "ex parte" is one term: otherwise "my ex" would match every ex parte order.
+  const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\bex[\s-]+parte\b/g, 'exparte');
   const references = lower.match(REFERENCE_TOKEN) ?? [];
   const words = lower.replace(REFERENCE_TOKEN, ' ').match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
   return [...words, ...references.map((reference) => reference.replace(/\.$/, ''))];
@@ -47,7 +48,12 @@ export function tokenize(text: string): string[] {
 export function contentTerms(text: string): string[] {
   return tokenize(text)
     .filter((token) => !STOPWORDS.has(token) && (token.length > 1 || /\d/.test(token)))
-    .map((token) => (/\d/.test(token) ? token : stem(token)));
+    .map((token) => (/\d/.test(token) ? referenceBase(token) : stem(token)));
+}
+
+/** "455.040(1)" -> "455.040", "3.5.d.(3)" -> "3.5.d": the part people type when they look a rule up. */
+export function referenceBase(token: string): string {
+  return token.replace(/\.?\(.*$/, '').replace(/\.$/, '');
 }
 
 /** Reference-like tokens a person typed: statute, paragraph or form numbers. */

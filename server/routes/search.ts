@@ -25,7 +25,7 @@ export function createSearchRoutes(runtime: Runtime): Hono {
         const chunk = search.chunks[hit.chunkIndex];
         const entry = bySection.get(chunk.sectionId);
         if (entry) entry.chunkIndexes.push(hit.chunkIndex);
-        else bySection.set(chunk.sectionId, { section: search.sectionById.get(chunk.sectionId)!, score: hit.score / 100, similarity: 0, chunkIndexes: [hit.chunkIndex] });
+        else bySection.set(chunk.sectionId, { section: search.sectionById.get(chunk.sectionId)!, score: hit.score / (hits[0]?.score || 1), similarity: 0, chunkIndexes: [hit.chunkIndex] });
       }
       boostExactReferences(search, referenceTokens(q), bySection as Map<string, RetrievedSection>, doc);
       ranked = [...bySection.values()].sort((left, right) => right.score - left.score);
