@@ -40,7 +40,8 @@ export function composeAnswer(options: {
   const wantsDuration = ASKS_FOR_DURATION.test(options.question);
   const candidates: Scored[] = [];
   sections.forEach((entry, rank) => {
-    const prior = [1, 0.8, 0.65, 0.5][rank] ?? 0.4;
+    // Rank matters, but the sentence that answers best should win even from the second or third section.
+    const prior = [1, 0.9, 0.8, 0.7][rank] ?? 0.6;
     const units = sectionUnits(entry.section);
     units.forEach((unit, index) => {
       // A list item counts mostly for its own words; its lead-in's words help it a little.

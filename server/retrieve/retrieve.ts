@@ -97,7 +97,11 @@ export function boostExactReferences(index: SearchIndex, references: string[], b
   for (const section of index.sections) {
     if (docId && section.docId !== docId) continue;
     const haystack = `${section.id} ${section.locator} ${section.cites.join(' ')} ${section.text}`.toLowerCase();
-    const matched = references.filter((reference, position) => haystack.includes(reference) || haystack.includes(bases[position])).length;
+    // Count occurrences (up to three each): the section that keeps citing the number is the one about it.
+    const matched = references.reduce((sum, reference, position) => {
+      const needle = haystack.includes(reference) ? reference : bases[position];
+      return sum + Math.min(3, haystack.split(needle).length - 1);
+    }, 0);
     if (matched === 0) continue;
     const idMatch = references.some((reference) => section.id.toLowerCase().endsWith(`:${reference}`) || section.id.toLowerCase().endsWith(`:${bases[0]}`));
     const bonus = (idMatch ? 0.5 : 0.2) * matched + (section.cites.some((cite) => bases.some((base) => cite.includes(base))) ? 0.2 : 0);
