@@ -31,7 +31,7 @@ export function createApp(runtime: Runtime, options: { logger?: Logger; rateLimi
       event: 'request',
       requestId,
       method: c.req.method,
-      route: c.req.routePath,
+      route: c.req.routePath, url: c.req.url,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       bytesIn: Number(c.req.header('content-length') ?? 0) || undefined,

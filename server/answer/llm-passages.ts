@@ -26,8 +26,8 @@ export interface PassageSelection {
 
 /**
  * Numbers the quotable units of the top retrieved sections (plus any section the extractive answer
- * quoted, such as the current rule beside a dated one): small sections whole, else the units that share
- * most words with the question, always including those the extractive answer quoted.
+ * quoted, such as the current rule beside a dated one), best first by shared words with the question:
+ * what the extractive answer quoted, then small sections whole and the best units of larger ones.
  */
 export function selectPassages(options: {
   retrieved: RetrievedSection[];
@@ -38,25 +38,24 @@ export function selectPassages(options: {
 }): PassageSelection {
   const sections = options.retrieved.slice(0, MAX_SECTIONS).map((entry) => entry.section);
   for (const extra of options.extraSections) if (!sections.some((section) => section.id === extra.id)) sections.push(extra);
-  const forced: Candidate[] = [];
-  const optional: Candidate[] = [];
+  const candidates: Candidate[] = [];
   sections.forEach((section, rank) => {
     const units = sectionUnits(section);
+    const scores = units.map((unit) => relevance(unit, options.questionTerms) * (RANK_PRIOR[rank] ?? 0.5));
+    const best = Math.max(0, ...scores);
     units.forEach((unit, index) => {
-      const score = relevance(unit, options.questionTerms) * (RANK_PRIOR[rank] ?? 0.5);
-      const candidate = { section, rank, unit, score };
+      // What the extractive answer quoted goes first; a small section reads best whole, so its units share its best score.
       const quoted = options.quotes.some((quote) => quote.includes(unit.text));
-      if (quoted || units.length <= SMALL_SECTION_UNITS) forced.push(candidate);
-      else {
-        optional.push(candidate);
-        // A list item reads as nonsense without the sentence that introduces it.
-        const lead = leadInBefore(units, index);
-        if (lead !== undefined) optional.push({ section, rank, unit: units[lead], score: score * 0.99 });
-      }
+      const score = quoted ? Number.POSITIVE_INFINITY : units.length <= SMALL_SECTION_UNITS ? best : scores[index];
+      candidates.push({ section, rank, unit, score });
+      // A list item reads as nonsense without the sentence that introduces it.
+      const lead = leadInBefore(units, index);
+      if (lead !== undefined) candidates.push({ section, rank, unit: units[lead], score });
     });
   });
   const chosen = new Map<Unit, Candidate>();
-  for (const candidate of [...forced, ...optional.sort((left, right) => right.score - left.score)]) {
+  const byScore = candidates.sort((left, right) => right.score - left.score || left.rank - right.rank || left.unit.position - right.unit.position);
+  for (const candidate of byScore) {
     if (chosen.size >= MAX_PASSAGES) break;
     if (!chosen.has(candidate.unit)) chosen.set(candidate.unit, candidate);
   }

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChatMessage, ChatResponse } from '../contract.js';
+import { retrieve } from '../retrieve/retrieve.js';
+import type { Runtime } from '../runtime.js';
+import { getTestRuntime } from '../testing/test-runtime.js';
+import { expectContract } from '../test-helpers.js';
+import { answerChat } from './answer-chat.js';
+
+let runtime: Runtime;
+beforeAll(async () => {
+  runtime = await getTestRuntime();
+});
+
+const user = (content: string): ChatMessage => ({ role: 'user', content });
+
+async function ask(...turns: string[]): Promise<ChatResponse> {
+  const messages = turns.map((content, index): ChatMessage => ({ role: index % 2 === 0 ? 'user' : 'assistant', content }));
+  const response = await answerChat(runtime, { messages });
+  expectContract(response);
+  return response;
+}
+
+const cited = (response: ChatResponse) => response.citations.map((citation) => citation.sectionId);
+
+describe('retrieval on paraphrased questions', () => {
+  const expectations: Array<[string, string]> = [
+    ['if the abuser breaks the order can the police arrest him', 'mo:orders-protection-domestic-violence/what-can-i-do-if-the-abuser-violates-the-order'],
+    ['which county do I go to to file', 'mo:orders-protection-domestic-violence/in-which-county-can-i-file-for-an-order-of-protection'],
+    ['do i have to pay anything to ask for an order of protection', 'mo:orders-protection-domestic-violence/how-much-does-it-cost-to-get-an-order-of-protection-do-i-need-a-lawyer'],
+    ['my order is from kansas, does missouri have to respect it', 'mo:enforcing-out-of-state-order-missouri/can-i-get-my-protection-order-enforced-in-missouri-what-are-the-requirements'],
+    ['can a commander make a civilian stay off the base', 'mpo:what-is-a-military-protective-order-mpo'],
+    ['what does the glossary say an MPO is', 'dodi:G.2/mpo'],
+    ['how fast must the commander reach the new unit when the soldier is reassigned', 'dodi:3.5.d.(4)'],
+  ];
+  for (const [question, sectionId] of expectations) {
+    it(question, async () => {
+      const ranked = await retrieve(runtime.snapshot.search, { messages: [user(question)], mode: 'hybrid', limit: 5 });
+      expect(ranked.map((entry) => entry.section.id)).toContain(sectionId);
+    });
+  }
+
+  it('lexical, vector and hybrid modes each rank on their own evidence', async () => {
+    const question = 'DD Form 2873-1';
+    const modes = await Promise.all(
+      (['lexical', 'vector', 'hybrid'] as const).map((mode) => retrieve(runtime.snapshot.search, { messages: [user(question)], mode, limit: 5 })),
+    );
+    for (const ranked of modes) expect(ranked.length).toBeGreaterThan(0);
+    expect(modes[0][0].similarity).toBe(0);
+    expect(modes[1][0].similarity).toBeGreaterThan(0);
+  });
+});
+
+describe('answers', () => {
+  it('quotes the Missouri duration rule with its statute', async () => {
+    const response = await ask('how long will a final protection order protect me in Missouri?');
+    expect(response.status).toBe('answered');
+    expect(response.answer).toContain('between 180 days and one year');
+    expect(response.citations.some((citation) => citation.locator.includes('MO ST § 455.040(1), (4)'))).toBe(true);
+  });
+
+  it('follows up on the conversation: "and for cancelling one?" after issuing an MPO', async () => {
+    const response = await ask('How does a commander issue an MPO?', 'A commander uses DD Form 2873 to issue an MPO.', 'and for cancelling one?');
+    expect(response.status).toBe('answered');
+    expect(response.answer).toContain('DD Form 2873-1');
+    expect(cited(response)).toContain('dodi:3.5.d.(3)');
+  });
+
+  it('does not cite the same answer twice when it appears under two headings', async () => {
+    const response = await ask('what can a full order of protection make the abuser do about rent and child support');
+    const ids = cited(response);
+    const twins = new Set(ids.filter((id) => id.includes('what-protections-can-i-get')));
+    expect(twins.size).toBe(1);
+  });
+
+  it('says plainly when the documents do not answer, with the hotlines that fit', async () => {
+    const response = await ask('How much is the court filing fee in Nebraska for a restraining order?');
+    expect(response.status).toBe('not_found');
+    expect(response.citations).toEqual([]);
+    expect(response.hotlines.map((hotline) => hotline.id)).toEqual(expect.arrayContaining(['ndvh', 'womenslaw-email']));
+    const military = await ask('Can the Navy stop my husband from getting promoted because of the abuse in Guam?');
+    expect(['not_found', 'out_of_scope']).toContain(military.status);
+    expect(military.hotlines.map((hotline) => hotline.id)).toContain('military-onesource');
+  });
+
+  it('treats an unrelated question as out of scope', async () => {
+    const response = await ask('what time does the football game start tonight');
+    expect(response.status).toBe('out_of_scope');
+    expect(response.hotlines.length).toBeGreaterThan(0);
+  });
+
+  it('puts 911 first when someone is in danger now, with no legal text', async () => {
+    const response = await ask('please help he just broke the window and hes coming in with a knife');
+    expect(response.status).toBe('emergency');
+    expect(response.answer.split('\n')[0]).toMatch(/call 911/);
+    expect(response.hotlines[0].phone).toBe('911');
+    expect(response.citations).toEqual([]);
+    const military = await ask('my husband is a marine and he is threatening to shoot me right now');
+    expect(military.hotlines.map((hotline) => hotline.id)).toEqual(['emergency', 'military-onesource', 'ndvh']);
+  });
+
+  it('does not mistake a legal question about guns for an emergency', async () => {
+    const response = await ask('Will the judge take away his firearms if I get a full order?');
+    expect(response.status).toBe('answered');
+  });
+
+  it('brings in the current rule and a conflict notice when the 2013 page is quoted', async () => {
+    const response = await ask('If my husband gets orders to a different duty station, is the MPO still good?');
+    expect(response.status).toBe('answered');
+    expect(cited(response)).toEqual(expect.arrayContaining(['mpo:what-is-a-military-protective-order-mpo']));
+    expect(cited(response).some((id) => id.startsWith('dodi:3.5.d.'))).toBe(true);
+    const notice = response.notices.find((entry) => entry.kind === 'source_conflict');
+    expect(notice?.message).toMatch(/DoDI 6400\.06/);
+    expect(notice?.message).toMatch(/7 calendar days/);
+  });
+});
