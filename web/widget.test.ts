@@ -79,6 +79,8 @@ describe('widget', () => {
     expect(await source.locator('.card-asof').innerText()).toMatch(/\d{4}|Undated/);
     expect(await source.locator('.card-doc').innerText()).toMatch(/WomensLaw|DoD/);
     await screenshot(page, 'widget-citation-open');
+    await source.locator('.card-links').scrollIntoViewIfNeeded();
+    await screenshot(page, 'widget-citation-links');
 
     // The "whole section" link opens the staff page on that section.
     const href = await source.getByRole('link', { name: /whole section/i }).getAttribute('href');
@@ -113,7 +115,7 @@ describe('widget', () => {
     // The answer is visible from its top: the 911 button is in view, not scrolled past.
     await expect(hook(page, 'call-911').isVisible()).resolves.toBe(true);
     await expect(hook(page, 'hotlines').locator('a[href="tel:911"]').count()).resolves.toBe(1);
-    await expect(hook(page, 'live').textContent()).resolves.toMatch(/911/);
+    await expect.poll(() => hook(page, 'live').textContent()).toMatch(/911/);
     await screenshot(page, 'widget-emergency');
   });
 
@@ -136,7 +138,7 @@ describe('widget', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-lumen="answer"][aria-busy="false"]').waitFor({ timeout: ANSWER_TIMEOUT_MS });
     expect(await focusedHook(page)).toBe('input');
-    expect((await hook(page, 'live').textContent())?.length).toBeGreaterThan(20);
+    await expect.poll(async () => (await hook(page, 'live').textContent())?.length ?? 0).toBeGreaterThan(20);
 
     // Shift+Tab walks back into the answer; a citation marker is reachable and opens with Enter.
     if ((await page.locator('[data-lumen="answer"] [data-lumen="citation"]').count()) > 0) {
@@ -154,16 +156,43 @@ describe('widget', () => {
     expect(await focusedHook(page)).toBe('launcher');
   });
 
-  it('sends earlier turns with a follow-up question', async () => {
-    const bodies: { messages: { role: string; content: string }[] }[] = [];
+  it('keeps its look on a host page whose CSP forbids inline styles', async () => {
+    // An integrator with a strict policy: no inline <style> at all, scripts only from itself.
+    await page.route(`${lumen.baseUrl}/strict-host`, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'",
+        },
+        body: '<!doctype html><html lang="en"><head><title>Strict</title></head><body><h1>Strict host</h1><script src="/widget.js" defer></script></body></html>',
+      }),
+    );
+    await page.goto(`${lumen.baseUrl}/strict-host`);
+    await hook(page, 'launcher').waitFor();
+    const look = await hook(page, 'launcher').evaluate((launcher) => ({
+      position: getComputedStyle(launcher).position,
+      radius: getComputedStyle(launcher).borderTopLeftRadius,
+    }));
+    expect(look).toEqual({ position: 'fixed', radius: '999px' });
+  });
+
+  it('sends earlier turns with a follow-up question, streaming the answer', async () => {
+    const bodies: { messages: { role: string; content: string }[]; stream?: boolean }[] = [];
+    const contentTypes: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/api/chat')) bodies.push(request.postDataJSON());
+    });
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/chat')) contentTypes.push(response.headers()['content-type'] ?? '');
     });
     await page.goto(`${lumen.baseUrl}/`);
     await openPanel(page);
     await ask(page, 'What is a military protective order?');
     await ask(page, 'Who can issue one?');
     expect(bodies).toHaveLength(2);
+    expect(bodies[0]?.stream).toBe(true);
+    expect(contentTypes[0]).toContain('text/event-stream');
     expect(bodies[1]?.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     expect(bodies[1]?.messages[0]?.content).toBe('What is a military protective order?');
     expect(await page.locator('[data-lumen="answer"]').count()).toBe(1);

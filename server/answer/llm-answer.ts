@@ -72,7 +72,8 @@ export async function tryLlmAnswer(options: {
   }
   const checked = checkLlmAnswer(text, passages);
   if (!checked.ok) return fallback(checked.reason);
-  const answer = renderLlmAnswer({ sentences: checked.sentences, passages, sectionByNumber, sourceById: runtime.sourceById });
+  // The model answers from the same retrieved evidence, so the extractive lead score still describes it.
+  const answer = { ...renderLlmAnswer({ sentences: checked.sentences, passages, sectionByNumber, sourceById: runtime.sourceById }), leadScore: options.composed.leadScore };
   if (missesCurrentRule(answer, passages, runtime)) return fallback('current_rule_missing');
   return answer;
 }

@@ -38,6 +38,8 @@ export function selectPassages(options: {
 }): PassageSelection {
   const sections = options.retrieved.slice(0, MAX_SECTIONS).map((entry) => entry.section);
   for (const extra of options.extraSections) if (!sections.some((section) => section.id === extra.id)) sections.push(extra);
+  // Extractive quotes join the units of one citation with " ... ".
+  const quoted = new Set(options.quotes.flatMap((quote) => quote.split(' ... ')));
   const candidates: Candidate[] = [];
   sections.forEach((section, rank) => {
     const units = sectionUnits(section);
@@ -45,8 +47,7 @@ export function selectPassages(options: {
     const best = Math.max(0, ...scores);
     units.forEach((unit, index) => {
       // What the extractive answer quoted goes first; a small section reads best whole, so its units share its best score.
-      const quoted = options.quotes.some((quote) => quote.includes(unit.text));
-      const score = quoted ? Number.POSITIVE_INFINITY : units.length <= SMALL_SECTION_UNITS ? best : scores[index];
+      const score = quoted.has(unit.text) ? Number.POSITIVE_INFINITY : units.length <= SMALL_SECTION_UNITS ? best : scores[index];
       candidates.push({ section, rank, unit, score });
       // A list item reads as nonsense without the sentence that introduces it.
       const lead = leadInBefore(units, index);

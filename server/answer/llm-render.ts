@@ -15,7 +15,7 @@ export function renderLlmAnswer(options: {
   passages: Passage[];
   sectionByNumber: Map<number, Section>;
   sourceById: Map<string, Source>;
-}): ComposedAnswer {
+}): Omit<ComposedAnswer, 'leadScore'> {
   const passageByNumber = new Map(options.passages.map((passage) => [passage.n, passage]));
   const citations: Citation[] = [];
   const citationByKey = new Map<string, Citation>();

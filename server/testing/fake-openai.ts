@@ -21,7 +21,7 @@ export type ChatBehaviour =
   | { reply: string | ((prompt: FakePrompt) => string) };
 
 /** How the fake answers POST /v1/embeddings. */
-export type EmbeddingsBehaviour = 'hash' | 'error' | 'slow';
+export type EmbeddingsBehaviour = 'hash' | 'error' | 'slow' | 'trickle';
 
 /** What the fake read from a chat request: the passages `[n] (locator) text` and the whole user message. */
 export interface FakePrompt {
@@ -86,6 +86,7 @@ export async function startFakeOpenAi(options: Partial<Pick<FakeOpenAi, 'chat' |
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
     fake.counts.embeddedTexts += inputs.length;
     if (fake.embeddings === 'error') return c.json({ error: { message: 'fake failure', type: 'server_error' } }, 500);
+    if (fake.embeddings === 'trickle') return trickle(pending);
     if (fake.embeddings === 'slow') await wait(fake.slowMs);
     const data = inputs.map((input, index) => {
       const vector = fakeEmbedding(String(input), fake.dimensions);
@@ -178,7 +179,7 @@ function trickle(pending: Set<() => void>): Response {
           stop();
         }
       };
-      send('{"id":"chatcmpl-fake",');
+      send('{"object":"fake",');
       interval = setInterval(() => send(' '), 100);
       release = () => {
         stop();

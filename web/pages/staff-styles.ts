@@ -44,7 +44,8 @@ kbd { font: inherit; font-size: 11.5px; padding: 1px 6px; border: 1px solid var(
 .doc-badge.dodi { background: #e8eefb; color: #1f3d7a; }
 .doc-badge.mo { background: var(--teal-100); color: var(--teal-800); }
 .doc-badge.mpo { background: #fdf0e1; color: #7a4100; }
-.locator { font-weight: 700; color: var(--ink); font-variant-numeric: tabular-nums; }
+.locator { font-weight: 700; color: var(--ink); font-variant-numeric: tabular-nums;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .result-title { display: block; margin-top: 4px; font-size: 15.5px; font-weight: 700; color: var(--plum-800); }
 .result-path { display: block; font-size: 12.5px; color: var(--muted); }
 .result-snippet { margin: 6px 0 0; font-size: 14px; color: #3b3447; }
@@ -66,7 +67,10 @@ mark { background: #fff0b3; color: inherit; padding: 0 1px; border-radius: 3px; 
 .block { margin: 0 0 10px; }
 .block.heading { font-weight: 800; color: var(--plum-800); margin-top: 16px; }
 .block.depth-1 { margin-left: 18px; } .block.depth-2 { margin-left: 36px; } .block.depth-3 { margin-left: 54px; } .block.depth-4 { margin-left: 72px; }
-.block-loc { display: inline-block; margin-left: 6px; font-size: 12px; color: var(--muted); white-space: nowrap; }
+.block-loc { display: inline-block; margin: 0; padding: 0 6px; border: 1px solid transparent; border-radius: 6px; background: none;
+  font: inherit; font-size: 12px; color: var(--muted); white-space: nowrap; cursor: copy; }
+.block-loc:hover { border-color: var(--teal-200); background: #f3faf9; color: var(--teal-800); }
+.block-loc.copied { background: var(--teal-700); color: #fff; }
 .error { color: #8c1d18; }
 @media (max-width: 860px) {
   .layout { grid-template-columns: 1fr; padding: 12px; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAsOf, formatCitation, formatIsoDate, shortDocTitle } from './citation-text.js';
+import { describeAsOf, formatCitation, formatIsoDate, locatorWithinDocument, shortDocTitle, splitLocator } from './citation-text.js';
 
 describe('citation text', () => {
   it('shortens the DoDI title to its usual name', () => {
@@ -18,6 +18,20 @@ describe('citation text', () => {
     expect(
       formatCitation({ docTitle: 'DoD Instruction 6400.06, DoD Coordinated', locator: 'para. 3.5.d.(3)(g), p. 41' }),
     ).toBe('DoDI 6400.06, para. 3.5.d.(3)(g), p. 41');
+  });
+
+  it('does not name the document twice when the locator already names it', () => {
+    const docTitle = 'DoD Instruction 6400.06, DoD Coordinated';
+    expect(formatCitation({ docTitle, locator: 'DoDI 6400.06, para. 2.6.b.(2), p. 11' })).toBe('DoDI 6400.06, para. 2.6.b.(2), p. 11');
+    expect(formatCitation({ docTitle: 'WomensLaw: Missouri Restraining Orders', locator: 'WomensLaw Missouri Q&A, MO ST § 455.040(1)' })).toBe(
+      'WomensLaw Missouri Q&A, MO ST § 455.040(1)',
+    );
+    expect(locatorWithinDocument('DoDI 6400.06, para. 2.6.b.(2), p. 11', docTitle)).toBe('para. 2.6.b.(2), p. 11');
+    expect(locatorWithinDocument('MO ST § 455.040(1)', 'WomensLaw: Missouri Restraining Orders')).toBe('MO ST § 455.040(1)');
+    expect(splitLocator('WomensLaw MPO page, "The Military Response"', 'WomensLaw: What is a military protective order (MPO)?')).toEqual({
+      docName: 'WomensLaw MPO page',
+      where: '"The Military Response"',
+    });
   });
 
   it('falls back to the question title when a section has no locator', () => {

@@ -15,6 +15,34 @@ export function shortDocTitle(docTitle: string, docShortTitle?: string): string 
   return head.replace(/^DoD Instruction\b/, 'DoDI');
 }
 
+/** The document's name as a locator would begin with it: "DoDI", "WomensLaw". */
+function nameWord(docTitle: string, docShortTitle?: string): string {
+  return (shortDocTitle(docTitle, docShortTitle).split(/[\s:,]/)[0] ?? '').toLowerCase();
+}
+
+/** True when the locator already names its document ("DoDI 6400.06, para. 3.5.d.(3), p. 40"), as the server's search and chat locators do. */
+export function locatorNamesDocument(locator: string, docTitle: string, docShortTitle?: string): boolean {
+  const word = nameWord(docTitle, docShortTitle);
+  return word.length > 0 && locator.trim().toLowerCase().startsWith(word);
+}
+
+/**
+ * Splits "WomensLaw MPO page, para. ..." into the document's short name and the place
+ * within it, for views that show the two apart; the server's own short name wins.
+ */
+export function splitLocator(locator: string, docTitle: string, docShortTitle?: string): { docName: string; where: string } {
+  const fallback = shortDocTitle(docTitle, docShortTitle);
+  if (!locatorNamesDocument(locator, docTitle, docShortTitle)) return { docName: fallback, where: locator };
+  const match = /^([^,:]*)[,:]\s*(.*)$/s.exec(locator.trim());
+  if (!match?.[2]) return { docName: fallback, where: locator };
+  return { docName: docShortTitle?.trim() || match[1]!.trim() || fallback, where: match[2] };
+}
+
+/** The locator without a leading document name, for places that show the document beside it. */
+export function locatorWithinDocument(locator: string, docTitle: string, docShortTitle?: string): string {
+  return splitLocator(locator, docTitle, docShortTitle).where;
+}
+
 /** One-line citation a hotline advocate can paste: "DoDI 6400.06, para. 3.5.d.(3)(g), p. 41". */
 export function formatCitation(source: {
   docTitle: string;
@@ -23,8 +51,10 @@ export function formatCitation(source: {
   title?: string;
 }): string {
   const name = shortDocTitle(source.docTitle, source.docShortTitle);
+  const locator = source.locator?.trim() ?? '';
+  if (locator && locatorNamesDocument(locator, source.docTitle, source.docShortTitle)) return locator;
   // A WomensLaw answer may cite no statute; its question is then the only locator a reader can find.
-  const where = source.locator?.trim() || (source.title ? `"${source.title.trim()}"` : '');
+  const where = locator || (source.title ? `"${source.title.trim()}"` : '');
   return where ? `${name}, ${where}` : name;
 }
 

@@ -79,13 +79,15 @@ export interface SectionPayload {
   id: string;
   docId: string;
   docTitle: string;
-  docShortTitle?: string;
+  /** Short name from sources.json ("DoDI 6400.06"). */
+  shortTitle?: string;
   path: string[];
   title: string;
   text: string;
   locator: string;
   url: string;
   asOf: string | null;
+  asOfNote?: string;
   blocks?: SectionBlock[];
 }
 

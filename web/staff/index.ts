@@ -23,17 +23,17 @@ if (input && list && status && pane && form) {
     for (const item of list.querySelectorAll('.result')) item.classList.toggle('open', item.getAttribute('data-section-id') === openId);
   };
 
-  const copy = async (citation: string, button: HTMLButtonElement): Promise<void> => {
+  const copy = async (citation: string, button: HTMLButtonElement, label = 'Copy citation'): Promise<void> => {
     const ok = await copyText(citation);
     status.textContent = ok ? `Copied: ${citation}` : `Could not copy. Citation: ${citation}`;
     button.textContent = ok ? 'Copied' : 'Copy failed';
     button.classList.toggle('copied', ok);
     setTimeout(() => {
-      button.textContent = 'Copy citation';
+      button.textContent = label;
       button.classList.remove('copied');
     }, 1600);
   };
-  const onCopy = (citation: string, button: HTMLButtonElement): void => void copy(citation, button);
+  const onCopy = (citation: string, button: HTMLButtonElement, label?: string): void => void copy(citation, button, label);
 
   const openSection = async (id: string): Promise<void> => {
     sectionRequest?.abort();

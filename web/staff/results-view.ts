@@ -1,4 +1,4 @@
-import { describeAsOf, formatCitation, shortDocTitle } from '../shared/citation-text.js';
+import { describeAsOf, formatCitation, splitLocator } from '../shared/citation-text.js';
 import { el } from '../shared/dom.js';
 import type { SearchResult } from '../shared/types.js';
 import { highlightParts } from './highlight.js';
@@ -20,10 +20,12 @@ function highlighted(text: string, query: string): HTMLElement {
 /** Renders one result: document, locator, title and path (the open button), snippet, date and "copy citation". */
 export function renderResult(result: SearchResult, query: string, handlers: ResultHandlers): HTMLLIElement {
   const citation = formatCitation(result);
+  const { docName, where: locator } = splitLocator(result.locator, result.docTitle, result.docShortTitle);
   const open = el('button', { className: 'result-open', attrs: { type: 'button', 'data-role': 'open', tabindex: '-1' } }, [
     el('span', { className: 'result-meta' }, [
-      el('span', { className: `doc-badge ${result.docId.replace(/[^a-z0-9-]/gi, '')}`, text: shortDocTitle(result.docTitle, result.docShortTitle) }),
-      el('span', { className: 'locator', text: result.locator }),
+      el('span', { className: `doc-badge ${result.docId.replace(/[^a-z0-9-]/gi, '')}`, text: docName }),
+      // A WomensLaw question without a statute may have its own title as locator; say it once.
+      locator && locator !== result.title ? el('span', { className: 'locator', text: locator, attrs: { title: locator } }) : null,
     ]),
     el('span', { className: 'result-title', text: result.title }),
     result.sectionPath.length > 1
@@ -35,7 +37,7 @@ export function renderResult(result: SearchResult, query: string, handlers: Resu
     attrs: { type: 'button', 'data-role': 'copy', tabindex: '-1', 'aria-label': `Copy citation: ${citation}` },
     text: 'Copy citation',
   });
-  const item = el('li', { className: 'result', attrs: { 'data-lumen': 'result', 'data-section-id': result.sectionId } }, [
+  const item = el('li', { className: 'result', attrs: { 'data-lumen': 'result', 'data-section-id': result.sectionId, 'data-doc-id': result.docId } }, [
     open,
     highlighted(result.snippet, query),
     el('div', { className: 'result-foot' }, [el('span', { className: 'asof', text: `Source ${describeAsOf(result.asOf)}` }), copy]),

@@ -1,11 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
 import { renderHostPage } from '../pages/host-page.js';
-// TEMPORARY stand-in until server/testing/test-app.ts exists; swap for:
-// import { createTestApp } from '../../server/testing/test-app.js';
-import { createStandIn } from '../../.tmp/stand-in.js';
-const createTestApp = async (): Promise<Hono> => createStandIn();
+import { createTestApp } from '../../server/testing/test-runtime.js';
 
 /** The policy the real deployment sends; applied here when the app sets none, so inline scripts would fail the tests. */
 export const TEST_CSP =
@@ -19,6 +15,8 @@ export interface RunningLumen {
   exitUrl: string;
   /** A neutral page to start history from, so Back after quick exit has somewhere to go. */
   startUrl: string;
+  /** Bodies the test pages sent to /exit-report (a beacon sent as the host page unloads). */
+  exitReports: string[];
   close(): Promise<void>;
 }
 
@@ -29,10 +27,14 @@ export async function startLumen(): Promise<RunningLumen> {
     new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`, {
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
     });
+  const exitReports: string[] = [];
   const fetch = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     let response: Response;
-    if (pathname === '/exit-test') response = page('Weather');
+    if (pathname === '/exit-report' && request.method === 'POST') {
+      exitReports.push(await request.text());
+      response = new Response(null, { status: 204 });
+    } else if (pathname === '/exit-test') response = page('Weather');
     else if (pathname === '/exit-start') response = page('Start');
     else if (pathname === '/test-host') {
       response = new Response(renderHostPage({ exitUrl: '/exit-test' }), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
@@ -53,6 +55,7 @@ export async function startLumen(): Promise<RunningLumen> {
     hostUrl: `${baseUrl}/test-host`,
     exitUrl: `${baseUrl}/exit-test`,
     startUrl: `${baseUrl}/exit-start`,
+    exitReports,
     close: () =>
       new Promise<void>((resolve) => {
         // Streams or keep-alive sockets must not keep the suite running.

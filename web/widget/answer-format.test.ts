@@ -12,6 +12,19 @@ describe('answer format', () => {
     ]);
   });
 
+  it('sets phone numbers apart so they can be tapped', () => {
+    expect(splitMarkers('Call 911 or 1-800-799-7233 [1].')).toEqual([
+      { kind: 'text', text: 'Call ' },
+      { kind: 'phone', text: '911' },
+      { kind: 'text', text: ' or ' },
+      { kind: 'phone', text: '1-800-799-7233' },
+      { kind: 'text', text: ' ' },
+      { kind: 'cite', n: 1 },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(splitMarkers('MO ST § 455.040 and 2013-06-25')).toEqual([{ kind: 'text', text: 'MO ST § 455.040 and 2013-06-25' }]);
+  });
+
   it('leaves markers with no matching citation as plain text', () => {
     expect(splitMarkers('see [3]', new Set([1]))).toEqual([{ kind: 'text', text: 'see [3]' }]);
   });

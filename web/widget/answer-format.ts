@@ -1,8 +1,26 @@
 // Turns answer text ("... [1]\n• item [2]") into structure the view renders as
 // nodes; kept free of the DOM so it can be tested on its own.
 
-/** A run of plain text or a citation marker inside a line. */
-export type Segment = { kind: 'text'; text: string } | { kind: 'cite'; n: number };
+/** A run of plain text, a citation marker, or a phone number (which becomes a tel: link). */
+export type Segment = { kind: 'text'; text: string } | { kind: 'cite'; n: number } | { kind: 'phone'; text: string };
+
+// US numbers as the hotline data writes them ("1-800-799-7233", "911", "988"); a
+// person in crisis on a phone should be able to tap any number an answer names.
+const PHONE = /\b(?:1-)?\d{3}-\d{3}-\d{4}\b|\b(?:911|988)\b/g;
+
+/** Splits plain text so phone numbers stand apart. */
+export function splitPhones(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PHONE)) {
+    const index = match.index ?? 0;
+    if (index > last) segments.push({ kind: 'text', text: text.slice(last, index) });
+    segments.push({ kind: 'phone', text: match[0] });
+    last = index + match[0].length;
+  }
+  if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
+  return segments;
+}
 
 /** A paragraph, or a bullet list whose items are lines that began with "• ". */
 export type AnswerBlock =
@@ -20,11 +38,11 @@ export function splitMarkers(line: string, known?: ReadonlySet<number>): Segment
   while ((match = marker.exec(line)) !== null) {
     const n = Number(match[1]);
     if (known && !known.has(n)) continue;
-    if (match.index > last) segments.push({ kind: 'text', text: line.slice(last, match.index) });
+    if (match.index > last) segments.push(...splitPhones(line.slice(last, match.index)));
     segments.push({ kind: 'cite', n });
     last = match.index + match[0].length;
   }
-  if (last < line.length) segments.push({ kind: 'text', text: line.slice(last) });
+  if (last < line.length) segments.push(...splitPhones(line.slice(last)));
   return segments;
 }
 

@@ -1,9 +1,10 @@
-import { describeAsOf, shortDocTitle } from '../shared/citation-text.js';
+import { describeAsOf, formatCitation, shortDocTitle } from '../shared/citation-text.js';
 import { clear, el } from '../shared/dom.js';
 import type { ChatResponse, Citation, Hotline } from '../shared/types.js';
 import { parseAnswer, type Segment } from './answer-format.js';
 import { createCitationCard } from './citation-card.js';
 import { renderEmergency, renderHotlineList } from './hotlines-view.js';
+import { telHref } from './hotline-links.js';
 import { icon } from './icons.js';
 import { renderNotices } from './notices-view.js';
 
@@ -82,7 +83,7 @@ export function createAnswerView(options: AnswerViewOptions): AnswerView {
         attrs: {
           type: 'button',
           'data-lumen': 'citation',
-          'aria-label': `Source ${n}: ${shortDocTitle(citation.docTitle)}, ${citation.locator}`,
+          'aria-label': `Source ${n}: ${formatCitation(citation)}`,
           'aria-expanded': 'false',
           'aria-controls': `${options.id}-source`,
         },
@@ -96,7 +97,8 @@ export function createAnswerView(options: AnswerViewOptions): AnswerView {
 
     if (response.citations.length > 0) element.appendChild(renderSourcesLine(response.citations));
     if (response.status === 'not_found' || response.status === 'out_of_scope') {
-      const others = response.hotlines.filter((hotline) => (hotline.phone ?? '') !== '911');
+      // Hotlines the answer already names are tappable in its text; list only the others.
+      const others = response.hotlines.filter((hotline) => (hotline.phone ?? '') !== '911' && !(hotline.phone && response.answer.includes(hotline.phone)));
       if (others.length > 0) {
         element.append(el('p', { className: 'hotline-intro', text: 'People who can help with this:' }), renderHotlineList(others));
       }
@@ -126,7 +128,9 @@ function renderBlocks(
 ): void {
   const fill = (parent: HTMLElement, segments: Segment[]): HTMLElement => {
     for (const segment of segments) {
-      parent.appendChild(segment.kind === 'text' ? document.createTextNode(segment.text) : marker(segment.n));
+      if (segment.kind === 'text') parent.appendChild(document.createTextNode(segment.text));
+      else if (segment.kind === 'phone') parent.appendChild(el('a', { className: 'phone-link', attrs: { href: telHref(segment.text) }, text: segment.text }));
+      else parent.appendChild(marker(segment.n));
     }
     return parent;
   };

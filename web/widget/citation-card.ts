@@ -1,4 +1,4 @@
-import { describeAsOf, shortDocTitle } from '../shared/citation-text.js';
+import { describeAsOf, locatorWithinDocument, shortDocTitle } from '../shared/citation-text.js';
 import { el } from '../shared/dom.js';
 import type { Citation } from '../shared/types.js';
 import { safeWebUrl } from './hotline-links.js';
@@ -37,9 +37,9 @@ export function createCitationCard(options: CitationCardOptions): HTMLElement {
       ? el('p', { className: 'card-path', text: citation.sectionPath.join(' › ') })
       : null,
     el('dl', { className: 'card-facts' }, [
-      el('div', {}, [el('dt', { text: 'Where' }), el('dd', { className: 'card-locator', text: citation.locator || 'not given' })]),
+      el('div', {}, [el('dt', { text: 'Where' }), el('dd', { className: 'card-locator', text: locatorWithinDocument(citation.locator, citation.docTitle) || 'not given' })]),
       el('div', {}, [
-        el('dt', { text: 'Speaks for' }),
+        el('dt', { text: 'Date' }),
         el('dd', { className: citation.asOf ? 'card-asof' : 'card-asof undated', text: citation.asOf ? describeAsOf(citation.asOf).replace(/^as of /, '') : 'Undated source' }),
       ]),
     ]),

@@ -80,7 +80,7 @@ export function createHotlineStrip(idPrefix: string): { element: HTMLElement; sh
   const more = el('button', {
     className: 'strip-more',
     attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': drawerId },
-  }, ['More help', icon('chevron', 'icon chevron')]);
+  }, ['More', el('span', { className: 'strip-more-extra', text: ' help' }), icon('chevron', 'icon chevron')]);
   more.addEventListener('click', () => {
     const open = more.getAttribute('aria-expanded') !== 'true';
     more.setAttribute('aria-expanded', String(open));

@@ -10,11 +10,11 @@ export function createLauncher(panelId: string): HTMLButtonElement {
       'data-lumen': 'launcher',
       'aria-expanded': 'false',
       'aria-controls': panelId,
-      'aria-label': 'Ask about protective orders',
     },
   }, [
-    icon('chat', 'icon launcher-icon'),
-    el('span', { className: 'launcher-text', attrs: { 'aria-hidden': 'true' } }, [
+    icon('chat', 'icon launcher-icon when-closed'),
+    icon('chevron', 'icon launcher-icon when-open'),
+    el('span', { className: 'launcher-text' }, [
       el('span', { className: 'launcher-title', text: 'Questions about protective orders?' }),
       el('span', { className: 'launcher-sub', text: 'Ask Lumen · cited legal information' }),
     ]),

@@ -1,6 +1,7 @@
 import { el } from '../shared/dom.js';
 import { createChatController } from './chat-controller.js';
 import type { WidgetConfig } from './config.js';
+import { wrapFocusWhenFullScreen } from './focus-wrap.js';
 import { createLauncher } from './launcher.js';
 import { createPanel } from './panel.js';
 import { installExitShortcut, leavePage } from './quick-exit.js';
@@ -53,6 +54,7 @@ export function mountWidget(config: WidgetConfig): HTMLElement {
     launcher.focus();
   };
 
+  wrapFocusWhenFullScreen(parts.panel);
   launcher.addEventListener('click', () => (parts.panel.hidden ? open() : close()));
   parts.closeButton.addEventListener('click', close);
   parts.panel.addEventListener('keydown', (event) => {

@@ -27,6 +27,7 @@ export const MESSAGE_CSS = `
 .answer-text ul { margin: 0 0 10px; padding-left: 20px; }
 .answer-text li { margin: 4px 0; }
 .answer-text > :last-child { margin-bottom: 0; }
+.lumen .phone-link { color: var(--teal-800); font-weight: 700; white-space: nowrap; }
 .thinking { display: flex; align-items: center; gap: 10px; color: var(--muted); }
 .dots { display: inline-flex; gap: 4px; }
 .dots span { width: 6px; height: 6px; border-radius: 50%; background: var(--plum-600); animation: lumen-pulse 1s infinite ease-in-out; }
@@ -56,8 +57,9 @@ export const MESSAGE_CSS = `
 .card-quote { margin: 6px 0 10px; padding: 2px 0 2px 12px; border-left: 3px solid var(--teal-700); font-size: 14.5px; }
 .card-doc { margin: 0 0 2px; font-size: 13.5px; font-weight: 700; }
 .card-path { margin: 0 0 8px; font-size: 12.5px; color: var(--muted); }
-.card-facts { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin: 0 0 10px; }
-.card-facts dt { font-size: 11.5px; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); }
+.card-facts { display: flex; flex-direction: column; gap: 4px; margin: 0 0 10px; }
+.card-facts > div { display: flex; gap: 10px; align-items: baseline; }
+.card-facts dt { flex: none; width: 52px; font-size: 11.5px; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); }
 .card-facts dd { margin: 0; font-size: 13.5px; font-weight: 600; }
 .card-asof.undated { color: #7a4100; }
 .card-note { margin: -4px 0 10px; font-size: 12.5px; color: var(--muted); }

@@ -10,7 +10,9 @@ export const SHELL_CSS = `
 }
 .launcher:hover { transform: translateY(-1px); box-shadow: 0 16px 32px -8px rgba(47, 26, 74, .6), 0 2px 6px rgba(47, 26, 74, .2); }
 .launcher-icon { width: 44px; height: 44px; padding: 11px; border-radius: 50%; background: rgba(255, 255, 255, .16); }
-.launcher-text { display: flex; flex-direction: column; line-height: 1.25; min-width: 0; }
+.launcher .when-open, .is-open .launcher .when-closed { display: none; }
+.is-open .launcher .when-open { display: block; }
+.launcher-text { display: flex; flex-direction: column; line-height: 1.25; min-width: 0; text-align: left; }
 .launcher-title { font-weight: 700; font-size: 15px; }
 .launcher-sub { font-size: 12.5px; color: #eadff7; }
 
@@ -102,11 +104,13 @@ export const SHELL_CSS = `
   .panel { inset: 0; width: 100%; max-width: none; height: 100%; border-radius: 0; animation: none; }
   .launcher { right: 12px; bottom: 12px; max-width: calc(100vw - 24px); padding-right: 16px; }
   .launcher-sub { display: none; }
+  .launcher-title { font-size: 14px; }
   .header { gap: 8px; padding: 10px 6px 10px 10px; }
   .subtitle { font-size: 12px; }
   .strip { padding: 8px 10px; }
   .strip-911, .strip-line { padding: 4px 9px; }
   .strip-more { padding: 4px; }
+  .strip-more-extra { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .is-open .launcher { display: none; }
 }
 `;
