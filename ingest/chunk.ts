@@ -1,8 +1,8 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Chunk, Section } from './types.js';
 
-export const CHUNK_SIZE = 700;
-export const CHUNK_OVERLAP = 120;
+export const CHUNK_SIZE = 450;
+export const CHUNK_OVERLAP = 90;
 
 /** Splits each section on its own (never across two sections); each chunk carries its section's id and path. */
 export async function chunkSections(sections: Section[]): Promise<Chunk[]> {
@@ -14,7 +14,9 @@ export async function chunkSections(sections: Section[]): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
   for (const section of sections) {
     const pieces = await splitter.splitText(section.text);
-    const context = section.path.slice(-3).join(' > ');
+    // The heading a chunk sits under says what it is about; WomensLaw's group headings ("... in Missouri")
+    // repeat across dozens of questions and would only blur that, so only the question is kept there.
+    const context = section.docId === 'dodi' || section.kind !== 'question' ? section.path.slice(1).join(' > ') || section.title : section.title;
     pieces.forEach((text, index) => {
       chunks.push({
         id: `${section.id}#${index}`,

@@ -30,9 +30,9 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
   }
   const retrieved = await retrieveForQuery(search, { query, mode, limit: 8 });
   const terms = weightedTerms(search, query);
-  const evidence = assessEvidence({ terms, retrieved, vectorsUsed: mode !== 'lexical' });
-  let composed = evidence.verdict === 'answered' ? composeAnswer({ question: query.latest, terms, retrieved, sourceById: runtime.sourceById }) : undefined;
-  if (!composed) {
+  let composed = composeAnswer({ question: query.latest, terms, retrieved, sourceById: runtime.sourceById });
+  const evidence = assessEvidence({ terms, retrieved, vectorsUsed: mode !== 'lexical', leadScore: composed?.leadScore ?? 0 });
+  if (!composed || evidence.verdict !== 'answered') {
     const outOfScope = evidence.verdict === 'out_of_scope';
     const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: false, selfHarm: false, answered: false });
     return respond(runtime, {
@@ -96,7 +96,7 @@ function appendAnswer(first: ComposedAnswer, second: ComposedAnswer): ComposedAn
   const offset = first.citations.length;
   const renumbered: Citation[] = second.citations.map((citation) => ({ ...citation, n: citation.n + offset }));
   const answer = second.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`);
-  return { answer: `${first.answer}\n${answer}`, citations: [...first.citations, ...renumbered], sectionIds: [...first.sectionIds, ...second.sectionIds] };
+  return { answer: `${first.answer}\n${answer}`, citations: [...first.citations, ...renumbered], sectionIds: [...first.sectionIds, ...second.sectionIds], leadScore: first.leadScore };
 }
 
 function respond(

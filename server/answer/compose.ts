@@ -11,6 +11,8 @@ export interface ComposedAnswer {
   citations: Citation[];
   /** Sections quoted, in order of first use. */
   sectionIds: string[];
+  /** How well the best sentence covers the question (0-1): the sentence-level evidence. */
+  leadScore: number;
 }
 
 interface Scored {
@@ -56,7 +58,7 @@ export function composeAnswer(options: {
   });
   candidates.sort((left, right) => right.score - left.score);
   const lead = candidates[0];
-  if (!lead || lead.score < 0.12) return undefined;
+  if (!lead || lead.score <= 0) return undefined;
   const floor = Math.max(0.12, lead.score * 0.55);
   // Another section has to earn its place more clearly than another sentence of the lead section.
   const otherSectionFloor = Math.max(0.15, lead.score * 0.75);
@@ -67,7 +69,7 @@ export function composeAnswer(options: {
     if (chosen.some((other) => other.unit.text === candidate.unit.text)) continue;
     chosen.push(candidate);
   }
-  return render(chosen, options.sourceById);
+  return { ...render(chosen, options.sourceById), leadScore: lead.score };
 }
 
 /** A list item is judged together with its lead-in, so "can:" + "order child support" both count. */
@@ -77,7 +79,7 @@ function contextTerms(units: Unit[], index: number): Set<string> {
 }
 
 /** Expands each chosen unit with its lead-in or list, groups by section and numbers the citations. */
-function render(chosen: Scored[], sourceById: Map<string, Source>): ComposedAnswer {
+function render(chosen: Scored[], sourceById: Map<string, Source>): Omit<ComposedAnswer, 'leadScore'> {
   const bySection = new Map<string, { section: Section; units: Unit[]; picked: Set<number> }>();
   for (const choice of chosen) {
     const group = bySection.get(choice.section.id) ?? { section: choice.section, units: choice.units, picked: new Set<number>() };

@@ -11,31 +11,33 @@ export interface Evidence {
   coverage: number;
   /** Best cosine similarity between the question and a passage. */
   similarity: number;
-  /** Words of the question found nowhere in the documents (e.g. another state's name). */
+  /** Words of the question found nowhere in the documents. */
   unknownTerms: string[];
 }
 
-/** Decides from the retrieval evidence whether the documents answer the question. */
-export function assessEvidence(options: { terms: WeightedTerm[]; retrieved: RetrievedSection[]; vectorsUsed: boolean }): Evidence {
+/** Below this, no single sentence covers enough of the question to quote it as the answer. */
+export const MIN_LEAD_SCORE = 0.2;
+/** Below this cosine similarity the question is far from every passage. */
+const FAR_SIMILARITY = 0.3;
+
+/**
+ * Decides from the retrieval evidence whether the documents answer the question: the best sentence's
+ * coverage of the question (leadScore), how close the nearest passage is, and how many of the
+ * question's words the documents never use.
+ */
+export function assessEvidence(options: { terms: WeightedTerm[]; retrieved: RetrievedSection[]; vectorsUsed: boolean; leadScore: number }): Evidence {
   const { terms, retrieved } = options;
   const own = terms.filter((term) => term.own);
   const unknownTerms = own.filter((term) => term.unknown).map((term) => term.term);
   const top = retrieved.slice(0, 3);
   const similarity = Math.max(0, ...top.map((entry) => entry.similarity));
   const covered = new Set(top.flatMap((entry) => contentTerms(`${entry.section.path.join(' ')} ${entry.section.text} ${entry.section.cites.join(' ')} ${entry.section.locator}`)));
-  const ownCoverage = coverage(own, covered);
-  const allCoverage = coverage(terms, covered);
-  const evidence = { coverage: ownCoverage, similarity, unknownTerms };
+  const evidence = { coverage: coverage(own, covered), similarity, unknownTerms };
   if (top.length === 0 || own.length === 0) return { ...evidence, verdict: 'out_of_scope' };
-  // A substantive word that appears nowhere in the documents (a state, an agency, a topic they never
-  // mention) means they cannot answer, however well the rest of the question matches.
-  const unknownMass = own.filter((term) => term.unknown).reduce((sum, term) => sum + term.idf, 0);
-  const ownMass = own.reduce((sum, term) => sum + term.idf, 0);
-  const unknownShare = unknownMass / ownMass;
-  const vectorScore = options.vectorsUsed ? similarity : 0.45;
-  if (ownCoverage < 0.2 && vectorScore < 0.3) return { ...evidence, verdict: 'out_of_scope' };
-  if (unknownShare >= 0.5 && vectorScore < 0.45) return { ...evidence, verdict: ownCoverage < 0.25 ? 'out_of_scope' : 'not_found' };
-  if (unknownShare > 0.15) return { ...evidence, verdict: 'not_found' };
-  if (ownCoverage >= 0.4 || (allCoverage >= 0.35 && vectorScore >= 0.3) || vectorScore >= 0.5) return { ...evidence, verdict: 'answered' };
-  return { ...evidence, verdict: 'not_found' };
+  const unknownShare = unknownTerms.length / own.length;
+  // Without vectors there is no similarity to read; judge on the words alone.
+  const far = options.vectorsUsed && similarity < FAR_SIMILARITY;
+  if (far && unknownShare >= 0.25 && options.leadScore < 0.5) return { ...evidence, verdict: 'out_of_scope' };
+  if (options.leadScore < MIN_LEAD_SCORE) return { ...evidence, verdict: far ? 'out_of_scope' : 'not_found' };
+  return { ...evidence, verdict: 'answered' };
 }

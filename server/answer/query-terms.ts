@@ -16,6 +16,9 @@ export interface WeightedTerm {
   alternatives: string[][];
 }
 
+/** Weight of a word found nowhere in the documents (about that of a word in one section in ten). */
+const UNKNOWN_IDF = 2;
+
 /** Credit for meeting a term through a synonym rather than the word itself. */
 const ALTERNATIVE_CREDIT = 0.8;
 
@@ -35,7 +38,9 @@ export function weightedTerms(search: SearchIndex, query: SearchQuery): Weighted
       const frequency = documentFrequency(search, term);
       // A plain-language word is as specific as the most common document term it stands for ("base" -> "installation").
       const known = frequency > 0 ? frequency : Math.max(0, ...alternatives.map((words) => Math.min(...words.map((word) => documentFrequency(search, word)))));
-      terms.set(term, { term, weight, idf: Math.log(1 + total / Math.max(1, known)), unknown: known === 0, own, alternatives });
+      // A word the documents never use is usually everyday language or a typo, so it weighs like a common word.
+      const idf = known === 0 ? UNKNOWN_IDF : Math.log(1 + total / known);
+      terms.set(term, { term, weight, idf, unknown: known === 0, own, alternatives });
     }
   };
   add(query.latest, 1, true);
