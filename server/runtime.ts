@@ -2,6 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { loadHotlines, loadSources, type Hotline, type Source } from '../ingest/corpus.js';
 import { createEmbedder, embedderId } from '../ingest/embedders/create-embedder.js';
 import { loadIndex, type Manifest } from '../ingest/index-store.js';
+import { createPlaceChecker, type PlaceCheck } from './answer/jurisdiction.js';
 import type { ServerConfig } from './config.js';
 import { loadThesaurus } from './retrieve/query-expansion.js';
 import { createSearchIndex, type SearchIndex } from './retrieve/search-index.js';
@@ -23,6 +24,8 @@ export interface Runtime {
   hotlines: Hotline[];
   embedder: Embeddings;
   snapshot: IndexSnapshot;
+  /** Finds places in a question that the documents do not speak for (corpus/places.json). */
+  placesIn: (text: string) => PlaceCheck;
 }
 
 /** Loads the live index and builds the search structures for it. */
@@ -50,5 +53,6 @@ export async function createRuntime(options: { config: ServerConfig; embedder?: 
   const snapshot = loadSnapshot({ config, embedder });
   // Warm the encoder so the first person to ask does not wait for the model to load.
   await embedder.embedQuery('order of protection');
-  return { config, sources, sourceById: new Map(sources.map((source) => [source.id, source])), hotlines, embedder, snapshot };
+  const placesIn = createPlaceChecker(config.ingest.corpusDir);
+  return { config, sources, sourceById: new Map(sources.map((source) => [source.id, source])), hotlines, embedder, snapshot, placesIn };
 }

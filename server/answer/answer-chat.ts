@@ -7,6 +7,7 @@ import { detectDanger } from './danger.js';
 import { assessEvidence } from './evidence.js';
 import { emergencyText, notFoundText } from './fallback-text.js';
 import { pickHotlines } from './hotline-picker.js';
+import { speaksAcrossStates } from './jurisdiction.js';
 import { tryLlmAnswer } from './llm-answer.js';
 import { matchKnownDifferences, sourceNotices } from './notices.js';
 import { weightedTerms } from './query-terms.js';
@@ -32,12 +33,19 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
   const terms = weightedTerms(search, query);
   let composed = composeAnswer({ question: query.latest, terms, retrieved, sourceById: runtime.sourceById });
   const evidence = assessEvidence({ terms, retrieved, vectorsUsed: mode !== 'lexical', leadScore: composed?.leadScore ?? 0 });
+  // A question about another state's own law: the documents answer only where they speak about orders across states.
+  const { otherPlaces } = runtime.placesIn(query.latest);
+  const uncoveredPlaces: string[] = [];
+  if (composed && evidence.verdict === 'answered' && otherPlaces.length > 0 && !speaksAcrossStates(composed.citations.map((citation) => `${citation.sectionPath.join(' ')} ${citation.quote}`))) {
+    evidence.verdict = 'not_found';
+    uncoveredPlaces.push(...otherPlaces.map((place) => place.replace(/\b\w/g, (letter) => letter.toUpperCase())));
+  }
   if (!composed || evidence.verdict !== 'answered') {
     const outOfScope = evidence.verdict === 'out_of_scope';
     const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: false, selfHarm: false, answered: false });
     return respond(runtime, {
       status: outOfScope ? 'out_of_scope' : 'not_found',
-      answer: notFoundText({ hotlines, unknownTerms: evidence.unknownTerms, outOfScope }),
+      answer: notFoundText({ hotlines, uncoveredPlaces, outOfScope }),
       citations: [],
       hotlines,
       notices: [],

@@ -21,13 +21,15 @@ export function emergencyText(hotlines: HotlineOut[], selfHarm: boolean): string
 }
 
 /** An honest "the documents do not say", with the help that fits. */
-export function notFoundText(options: { hotlines: HotlineOut[]; unknownTerms: string[]; outOfScope: boolean }): string {
+export function notFoundText(options: { hotlines: HotlineOut[]; uncoveredPlaces: string[]; outOfScope: boolean }): string {
   const lines: string[] = [];
   if (options.outOfScope) {
     lines.push('I can only answer questions about protective orders and domestic abuse, and only from three documents: the WomensLaw pages on Missouri restraining orders and on military protective orders, and DoD Instruction 6400.06.');
   } else {
     lines.push('I could not find an answer to that in the documents I answer from (the WomensLaw Missouri and military protective order pages and DoD Instruction 6400.06), so I will not guess.');
-    if (options.unknownTerms.length > 0) lines.push(`They do not mention "${options.unknownTerms.slice(0, 3).join('", "')}".`);
+    if (options.uncoveredPlaces.length > 0) {
+      lines.push(`They cover Missouri law and federal and military rules, not the law of ${options.uncoveredPlaces.slice(0, 3).join(', ')}.`);
+    }
   }
   const helpers = options.hotlines.filter((hotline) => hotline.id !== 'emergency').slice(0, 3);
   if (helpers.length > 0) lines.push('People who can help with this:');
