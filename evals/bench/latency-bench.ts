@@ -1,0 +1,78 @@
+import { LIMITS } from '../../server/contract.js';
+import { conversationQuery } from '../../server/retrieve/conversation-query.js';
+import type { BenchConversation } from './questions.js';
+import { percentiles, timed, type Percentiles } from './stats.js';
+
+/** Sends one request: app.request in-process, or fetch against a real server. */
+export type Send = (path: string, init?: RequestInit) => Promise<Response>;
+
+export interface LatencyResult {
+  /** Embedding the query text alone with the configured encoder: the floor for a chat answer. */
+  floor?: Percentiles;
+  chatCold: Percentiles;
+  chatWarm: Percentiles;
+  searchHybridCold: Percentiles;
+  searchInstant: Percentiles;
+  /** Responses that were not 200; the benchmark must see none. */
+  failures: number;
+}
+
+export interface LatencyOptions {
+  send: Send;
+  conversations: BenchConversation[];
+  lookups: string[];
+  passes: number;
+  /** Empties the query-embedding LRU (a fresh snapshot), so "cold" timings include embedding. */
+  resetCache: () => Promise<void>;
+  /** Embeds a text directly with the encoder, bypassing every cache; only in-process. */
+  embed?: (text: string) => Promise<unknown>;
+}
+
+/** The text chat embeds for a conversation, normalised as the query-embedding cache does. */
+export function embeddedText(conversation: BenchConversation): string {
+  const query = conversationQuery(conversation);
+  const text = query.context ? `${query.context} ${query.latest}` : query.latest;
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Times chat (cold, then warm cache), hybrid search (cold) and instant search over every question, for
+ * several passes. The floor is measured right before each cold chat so both see the same machine state.
+ */
+export async function benchLatency(options: LatencyOptions): Promise<LatencyResult> {
+  const samples = { floor: [] as number[], chatCold: [] as number[], chatWarm: [] as number[], searchHybridCold: [] as number[], searchInstant: [] as number[] };
+  let failures = 0;
+  const measure = async (list: number[], path: string, init?: RequestInit) => {
+    const { ms, value: response } = await timed(async () => {
+      const response = await options.send(path, init);
+      await response.arrayBuffer();
+      return response;
+    });
+    if (response.status !== 200) failures += 1;
+    list.push(ms);
+  };
+  const chat = (conversation: BenchConversation): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ messages: conversation }) });
+
+  for (let pass = 0; pass < options.passes; pass++) {
+    await options.resetCache();
+    for (const conversation of options.conversations) {
+      if (options.embed) samples.floor.push((await timed(() => options.embed!(embeddedText(conversation)))).ms);
+      await measure(samples.chatCold, '/api/chat', chat(conversation));
+    }
+    for (const conversation of options.conversations) await measure(samples.chatWarm, '/api/chat', chat(conversation));
+    await options.resetCache();
+    for (const conversation of options.conversations) {
+      const q = conversation[conversation.length - 1].content.slice(0, LIMITS.maxQueryChars);
+      await measure(samples.searchHybridCold, `/api/search?${new URLSearchParams({ q })}`);
+    }
+    for (const lookup of options.lookups) await measure(samples.searchInstant, `/api/search?${new URLSearchParams({ q: lookup, mode: 'instant' })}`);
+  }
+  return {
+    floor: options.embed ? percentiles(samples.floor) : undefined,
+    chatCold: percentiles(samples.chatCold),
+    chatWarm: percentiles(samples.chatWarm),
+    searchHybridCold: percentiles(samples.searchHybridCold),
+    searchInstant: percentiles(samples.searchInstant),
+    failures,
+  };
+}
