@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -17,7 +17,10 @@ import { createWebRoutes } from './routes/web.js';
 import type { Runtime } from './runtime.js';
 
 /** Builds the Hono app over a runtime: middleware, API routes, pages, and one error shape for everything. */
-export function createApp(runtime: Runtime, options: { logger?: Logger; rateLimitStore?: RateLimitStore } = {}): Hono {
+export function createApp(
+  runtime: Runtime,
+  options: { logger?: Logger; rateLimitStore?: RateLimitStore; rateLimitKey?: (c: Context) => string } = {},
+): Hono {
   const logger = options.logger ?? createLogger({ mode: runtime.config.log });
   const app = new Hono();
   let requestCounter = 0;
@@ -31,7 +34,7 @@ export function createApp(runtime: Runtime, options: { logger?: Logger; rateLimi
       event: 'request',
       requestId,
       method: c.req.method,
-      route: c.req.routePath, url: c.req.url,
+      route: c.req.routePath,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       bytesIn: Number(c.req.header('content-length') ?? 0) || undefined,
@@ -58,7 +61,7 @@ export function createApp(runtime: Runtime, options: { logger?: Logger; rateLimi
   const origins = runtime.config.corsOrigins;
   app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   // After CORS, so a 429 still carries the headers the widget needs to read it.
-  app.use('/api/*', createRateLimit({ limitPerMinute: runtime.config.rateLimitPerMinute, store: options.rateLimitStore, logger }));
+  app.use('/api/*', createRateLimit({ limitPerMinute: runtime.config.rateLimitPerMinute, store: options.rateLimitStore, keyOf: options.rateLimitKey, logger }));
   app.use('/api/*', limitUrlLength());
   app.use('/api/chat', requireJsonBody());
   app.use(

@@ -30,6 +30,7 @@ export interface Runtime {
 
 /** Loads the live index and builds the search structures for it. */
 export function loadSnapshot(options: { config: ServerConfig; embedder: Embeddings; directory?: string }): IndexSnapshot {
+  const supersededDocs = new Set(loadSources(options.config.ingest.corpusDir).filter((source) => source.supersededBy).map((source) => source.id));
   const index = loadIndex({ dataDir: options.config.ingest.dataDir, directory: options.directory, expectedEmbedderId: embedderId(options.config.ingest.embedder) });
   const documentFrequency = new Map<string, number>();
   for (const section of index.sections) {
@@ -39,7 +40,7 @@ export function loadSnapshot(options: { config: ServerConfig; embedder: Embeddin
   return {
     manifest: index.manifest,
     directory: index.directory,
-    search: createSearchIndex({ index, embedder: options.embedder, thesaurus, documentFrequency }),
+    search: createSearchIndex({ index, embedder: options.embedder, thesaurus, documentFrequency, supersededDocs }),
     loadedAt: new Date().toISOString(),
   };
 }

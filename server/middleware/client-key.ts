@@ -16,3 +16,18 @@ export function clientKey(c: Context): string {
     return LOCAL_CLIENT_KEY;
   }
 }
+
+/**
+ * For a deployment behind a load balancer, where every socket is the balancer's: trusts X-Forwarded-For
+ * only when the socket is one of the given proxies, and then takes the address that proxy appended.
+ */
+export function createForwardedClientKey(options: { trustedProxies: string[] }): (c: Context) => string {
+  const trusted = new Set(options.trustedProxies);
+  return (c) => {
+    const socket = clientKey(c);
+    if (!trusted.has(socket)) return socket;
+    // The right-most entry is the one our proxy wrote; entries left of it came from the client and can be forged.
+    const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+    return forwarded[forwarded.length - 1] ?? socket;
+  };
+}

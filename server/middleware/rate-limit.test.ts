@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
-import { clientKey } from './client-key.js';
+import { clientKey, createForwardedClientKey } from './client-key.js';
 import { createRateLimit } from './rate-limit.js';
 import { createMemoryRateLimitStore } from './rate-limit-store.js';
 
@@ -50,6 +50,24 @@ describe('createRateLimit', () => {
       // A forged forwarding header must not change who the client is.
       const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
       expect(await response.text()).toBe('127.0.0.1');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('createForwardedClientKey', () => {
+  it('trusts X-Forwarded-For only from a listed proxy, and only the entry that proxy appended', async () => {
+    const app = new Hono();
+    const fromProxy = createForwardedClientKey({ trustedProxies: ['127.0.0.1'] });
+    const fromElsewhere = createForwardedClientKey({ trustedProxies: ['10.0.0.2'] });
+    app.get('/', (c) => c.json([fromProxy(c), fromElsewhere(c)]));
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'X-Forwarded-For': '6.6.6.6, 203.0.113.9' } });
+      expect(await response.json()).toEqual(['203.0.113.9', '127.0.0.1']);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Chunk, Section } from '../../ingest/types.js';
-import { STOPWORDS, stem, tokenize } from './terms.js';
+import { referenceBase, STOPWORDS, stem, tokenize } from './terms.js';
 
 /** A ranked chunk from one retriever. */
 export interface ChunkHit {
@@ -23,7 +23,7 @@ export interface LexicalIndex {
 
 function processTerm(term: string): string | null {
   if (STOPWORDS.has(term)) return null;
-  if (/\d/.test(term)) return term.replace(/\(.*$/, '');
+  if (/\d/.test(term)) return referenceBase(term);
   return term.length > 1 ? stem(term) : null;
 }
 

@@ -23,6 +23,7 @@ export interface RetrieveOptions {
 }
 
 const CANDIDATES = 40;
+const SUPERSEDED_FACTOR = 0.85;
 /** Share of lexical evidence in hybrid mode; both sides are scaled to their best hit first. */
 const LEXICAL_WEIGHT = 0.5;
 
@@ -84,6 +85,8 @@ export async function retrieveForQuery(
       bySection.set(chunk.sectionId, { section: index.sectionById.get(chunk.sectionId)!, score, similarity, chunkIndexes: [chunkIndex] });
     }
   }
+  // A superseded source ranks a little below the current one; it is still quoted when it alone answers.
+  for (const entry of bySection.values()) if (index.supersededDocs.has(entry.section.docId)) entry.score *= SUPERSEDED_FACTOR;
   boostExactReferences(index, referenceTokens(query.latest), bySection, options.docId);
   boostDefinitions(index, query.latest, bySection, options.docId);
   const ranked = collapseDuplicates([...bySection.values()].sort((left, right) => right.score - left.score), text);

@@ -16,12 +16,20 @@ export interface SearchIndex {
   vectorSearch(text: string, options: { limit: number; docId?: string }): Promise<ChunkHit[]>;
   /** Exact cosine similarity of the query to given chunks (for lexical hits the ANN search missed). */
   similarities(text: string, chunkIndexes: number[]): Promise<Map<number, number>>;
+  /** Documents another document supersedes (the 2013 MPO page), ranked slightly lower. */
+  supersededDocs: Set<string>;
   /** Document frequency of each stemmed term over sections, for idf weights. */
   documentFrequency: Map<string, number>;
 }
 
 /** Builds the lexical index, lookup tables and vector search over a loaded index. */
-export function createSearchIndex(options: { index: LoadedIndex; embedder: Embeddings; thesaurus: Thesaurus; documentFrequency: Map<string, number> }): SearchIndex {
+export function createSearchIndex(options: {
+  index: LoadedIndex;
+  embedder: Embeddings;
+  thesaurus: Thesaurus;
+  documentFrequency: Map<string, number>;
+  supersededDocs: Set<string>;
+}): SearchIndex {
   const { index } = options;
   const sectionById = new Map(index.sections.map((section) => [section.id, section]));
   const chunkIndexesBySection = new Map<string, number[]>();
@@ -49,6 +57,7 @@ export function createSearchIndex(options: { index: LoadedIndex; embedder: Embed
     lexical,
     thesaurus: options.thesaurus,
     documentFrequency: options.documentFrequency,
+    supersededDocs: options.supersededDocs,
     async vectorSearch(text, searchOptions) {
       const vector = await embedQuery(text);
       const filter = searchOptions.docId ? (label: number) => index.chunks[label]?.docId === searchOptions.docId : undefined;
