@@ -37,7 +37,10 @@ export function composeAnswer(options: {
   maxSections?: number;
 }): ComposedAnswer | undefined {
   const { terms, retrieved } = options;
-  const sections = retrieved.slice(0, options.maxSections ?? 3);
+  // "What is X?" is answered by X's glossary entry alone, not by every passage that mentions X.
+  const sections = retrieved[0]?.definitionOf
+    ? retrieved.slice(0, 2).filter((entry) => entry.definitionOf)
+    : retrieved.slice(0, options.maxSections ?? 3);
   const wantsNumber = ASKS_FOR_NUMBER.test(options.question);
   const wantsDuration = ASKS_FOR_DURATION.test(options.question);
   const candidates: Scored[] = [];
@@ -50,12 +53,22 @@ export function composeAnswer(options: {
       // Words of the sentence count fully; words of its paragraph and section title count half.
       const own = 0.75 * coverage(terms, unit.terms) + 0.25 * coverage(terms, new Set([...unit.terms, ...unit.contextTerms]));
       let score = (unit.depth > 0 ? Math.max(own, 0.7 * coverage(terms, contextTerms(units, index))) : own) * prior;
-      if (wantsNumber && /\d|\b(one|two|three|ten|fifteen|thirty)\b/i.test(unit.text)) score += 0.06;
-      if (wantsDuration && STATES_DURATION.test(unit.text)) score += 0.1;
+      // A number or a duration tips the balance between sentences that already answer, nothing more.
+      if (wantsNumber && score >= 0.2 && /\d|\b(one|two|three|ten|fifteen|thirty)\b/i.test(unit.text)) score += 0.04;
+      if (wantsDuration && score >= 0.2 && STATES_DURATION.test(unit.text)) score += 0.06;
       if (unit.text.length < 25) score *= 0.6;
       candidates.push({ unit, units, index, score, section: entry.section });
     });
   });
+  const definition = retrieved[0]?.definitionOf;
+  if (definition) {
+    // The glossary entry answers "what is X?" in full: its first sentence leads; in the acronym table, X's own line.
+    for (const candidate of candidates) {
+      const text = candidate.unit.text.toLowerCase();
+      const isEntry = candidate.section.kind === 'acronyms' ? text.startsWith(`${definition}:`) || text.startsWith(`${definition.replace(/s$/, '')}:`) : candidate.index === 0;
+      candidate.score = isEntry ? 1 : candidate.section.kind === 'acronyms' ? 0 : candidate.score;
+    }
+  }
   candidates.sort((left, right) => right.score - left.score);
   const lead = candidates[0];
   if (!lead || lead.score <= 0) return undefined;

@@ -52,7 +52,7 @@ export function createLexicalIndex(options: { chunks: Chunk[]; sections: Map<str
   return {
     search(query, searchOptions = {}) {
       const hits = search.search(query, {
-        boost: { title: 2, refs: 3 },
+        boost: { title: 0.3, refs: 1 },
         combineWith: 'OR',
         prefix: searchOptions.prefix ? (term) => term.length >= 3 : false,
         // Only a word the documents never use can be a misspelling; fuzzy matching known words is slow and noisy.

@@ -16,6 +16,8 @@ export interface SearchIndex {
   vectorSearch(text: string, options: { limit: number; docId?: string }): Promise<ChunkHit[]>;
   /** Exact cosine similarity of the query to given chunks (for lexical hits the ANN search missed). */
   similarities(text: string, chunkIndexes: number[]): Promise<Map<number, number>>;
+  /** Acronyms from the glossary, lower-cased ("fap", "dava"). */
+  acronymTerms: Set<string>;
   /** Documents another document supersedes (the 2013 MPO page), ranked slightly lower. */
   supersededDocs: Set<string>;
   /** Document frequency of each stemmed term over sections, for idf weights. */
@@ -58,6 +60,7 @@ export function createSearchIndex(options: {
     thesaurus: options.thesaurus,
     documentFrequency: options.documentFrequency,
     supersededDocs: options.supersededDocs,
+    acronymTerms: new Set(index.acronyms.map((entry) => entry.acronym.toLowerCase())),
     async vectorSearch(text, searchOptions) {
       const vector = await embedQuery(text);
       const filter = searchOptions.docId ? (label: number) => index.chunks[label]?.docId === searchOptions.docId : undefined;
