@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './contract.js';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { loadSnapshot } from './runtime.js';
 import { createTestApp, createTestRuntimeWith, getTestRuntime } from './testing/test-runtime.js';
 
 const json = { 'Content-Type': 'application/json' };
@@ -79,44 +81,77 @@ describe('request limits: each breach is a 4xx that names the limit', () => {
 });
 
 describe('rate limiting per client', () => {
-  it('answers 429 with Retry-After and the standard error body once the limit is spent, on every /api route', async () => {
-    const runtime = await createTestRuntimeWith({ LUMEN_RATE_LIMIT_PER_MINUTE: '3' });
+  it('answers 429 with Retry-After and the standard error body once a budget is spent; chat and lookups count apart', async () => {
+    const runtime = await createTestRuntimeWith({ LUMEN_RATE_LIMIT_PER_MINUTE: '2', LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: '3' });
     const app = await createTestApp({ runtime });
     for (let index = 0; index < 3; index++) {
-      const response = await app.request('/api/search?q=order&mode=instant');
+      const response = await app.request(index === 2 ? '/api/sections/dodi:G.1' : '/api/search?q=order&mode=instant');
       expect(response.status).toBe(200);
       expect(response.headers.get('RateLimit-Remaining')).toBe(String(2 - index));
     }
-    for (const request of [
-      app.request('/api/search?q=order&mode=instant'),
-      app.request('/api/chat', { method: 'POST', headers: json, body: chatBody(ask('What is an order of protection?')) }),
-    ]) {
-      const limited = await request;
-      expect(limited.status).toBe(429);
-      const retryAfter = Number(limited.headers.get('Retry-After'));
+    const expectLimited = async (response: Response) => {
+      expect(response.status).toBe(429);
+      const retryAfter = Number(response.headers.get('Retry-After'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect((await errorOf(limited)).code).toBe('rate_limited');
-    }
+      expect((await errorOf(response)).code).toBe('rate_limited');
+    };
+    await expectLimited(await app.request('/api/search?q=order&mode=instant'));
+    await expectLimited(await app.request('/api/sections/dodi:G.1'));
+    // Lookups spent their budget; chat still has its own.
+    const chat = () => app.request('/api/chat', { method: 'POST', headers: json, body: chatBody(ask('What is an order of protection?')) });
+    expect((await chat()).status).toBe(200);
+    expect((await chat()).status).toBe(200);
+    await expectLimited(await chat());
     // Health checks and pages are not /api and stay reachable for load balancers.
     expect((await app.request('/healthz')).status).toBe(200);
   });
 
   it('is off at 0 and takes a pluggable store', async () => {
-    const off = await createTestApp({ runtime: await createTestRuntimeWith({ LUMEN_RATE_LIMIT_PER_MINUTE: '0' }) });
+    const off = await createTestApp({ runtime: await createTestRuntimeWith({ LUMEN_RATE_LIMIT_PER_MINUTE: '0', LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: '0' }) });
     for (let index = 0; index < 5; index++) expect((await off.request('/api/search?q=order&mode=instant')).status).toBe(200);
 
     const { createApp } = await import('./app.js');
     const { createLogger } = await import('./logger.js');
     const keys: string[] = [];
     const store = { hit: async (key: string) => (keys.push(key), { count: 99, resetAt: Date.now() + 5_000 }) };
-    const runtime = await createTestRuntimeWith({ LUMEN_RATE_LIMIT_PER_MINUTE: '10' });
+    const runtime = await createTestRuntimeWith({ LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: '10' });
     const app = createApp(runtime, { logger: createLogger({ mode: 'silent' }), rateLimitStore: store });
     const response = await app.request('/api/search?q=order&mode=instant');
     expect(response.status).toBe(429);
     expect(response.headers.get('Retry-After')).toBe('5');
     // app.request has no socket, so every such request is the same constant client.
-    expect(keys).toEqual(['local']);
+    expect(keys).toEqual(['lookup:local']);
+  });
+});
+
+describe('an embedding server that fails', () => {
+  it('leaves hybrid chat and search answering from lexical evidence; vector-only says it is unavailable', async () => {
+    const base = await getTestRuntime();
+    let calls = 0;
+    const down = {
+      embedQuery: async () => {
+        calls++;
+        throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+      },
+      embedDocuments: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+      },
+    } as unknown as Embeddings;
+    const runtime = { ...base, embedder: down, snapshot: loadSnapshot({ config: base.config, embedder: down }) };
+    const app = await createTestApp({ runtime });
+    const chat = await app.request('/api/chat', { method: 'POST', headers: json, body: chatBody(ask('How long does a full order of protection last in Missouri?')) });
+    expect(chat.status).toBe(200);
+    const answer = (await chat.json()) as { status: string; citations: Array<{ sectionId: string }> };
+    expect(answer.status).toBe('answered');
+    expect(answer.citations.some((citation) => citation.sectionId.startsWith('mo:'))).toBe(true);
+    const search = await app.request('/api/search?q=DD%20Form%202873-1&mode=hybrid');
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { results: Array<{ sectionId: string }> }).results[0]?.sectionId).toMatch(/^dodi:/);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    const vectorOnly = await app.request('/api/search?q=cancel%20an%20MPO&mode=vector');
+    expect(vectorOnly.status).toBe(503);
+    expect((await errorOf(vectorOnly)).code).toBe('temporarily_unavailable');
   });
 });
 

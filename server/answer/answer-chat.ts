@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatResponse, Citation, Notice, RetrievalMode } from '../contract.js';
 import { conversationQuery } from '../retrieve/conversation-query.js';
-import { retrieveForQuery, type RetrievedSection } from '../retrieve/retrieve.js';
+import { retrieveForQuery, retrieveResilient, type RetrievedSection } from '../retrieve/retrieve.js';
+import type { SearchIndex } from '../retrieve/search-index.js';
 import type { Runtime } from '../runtime.js';
 import { composeAnswer, type ComposedAnswer } from './compose.js';
 import { detectDanger } from './danger.js';
@@ -21,7 +22,6 @@ export interface ChatOptions {
 export async function answerChat(runtime: Runtime, options: ChatOptions): Promise<ChatResponse> {
   const snapshot = runtime.snapshot;
   const search = snapshot.search;
-  const mode = options.retrievalMode ?? runtime.config.retrievalMode;
   const query = conversationQuery(options.messages);
   const conversationText = options.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
   const danger = detectDanger(query.latest);
@@ -29,7 +29,8 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
     const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: danger.selfHarm, answered: false });
     return respond(runtime, { status: 'emergency', answer: emergencyText(hotlines, danger.selfHarm), citations: [], hotlines, notices: [] });
   }
-  const retrieved = await retrieveForQuery(search, { query, mode, limit: 8 });
+  // Should the embedder fail, hybrid answers from lexical evidence alone rather than not at all.
+  const { retrieved, mode } = await retrieveResilient(search, { query, mode: options.retrievalMode ?? runtime.config.retrievalMode, limit: 8 });
   const terms = weightedTerms(search, query);
   let composed = composeAnswer({ question: query.latest, terms, retrieved, sourceById: runtime.sourceById });
   const evidence = assessEvidence({ terms, retrieved, vectorsUsed: mode !== 'lexical', leadScore: composed?.leadScore ?? 0 });
@@ -51,7 +52,7 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
       notices: [],
     });
   }
-  composed = await addCurrentRule({ runtime, composed, query, mode, terms });
+  composed = await addCurrentRule({ runtime, search, composed, query, mode, terms });
   const matched = matchKnownDifferences(composed.citations, runtime.sourceById);
   const notices: Notice[] = sourceNotices({ citations: composed.citations, sourceById: runtime.sourceById, matched });
   const llm = await tryLlmAnswer({ runtime, messages: options.messages, question: query.latest, retrieved, composed });
@@ -72,6 +73,8 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
  */
 async function addCurrentRule(options: {
   runtime: Runtime;
+  /** The snapshot this request started with, so an index swap mid-request cannot mix two builds. */
+  search: SearchIndex;
   composed: ComposedAnswer;
   query: ReturnType<typeof conversationQuery>;
   mode: RetrievalMode;
@@ -82,12 +85,16 @@ async function addCurrentRule(options: {
     .map((docId) => runtime.sourceById.get(docId))
     .filter((source) => source?.supersededBy);
   if (superseded.length === 0) return composed;
-  const search = runtime.snapshot.search;
+  const { search } = options;
+  const cited = new Set(composed.citations.map((citation) => citation.sectionId));
   let result = composed;
   for (const source of superseded) {
     const newerId = source!.supersededBy!;
-    if (composed.citations.some((citation) => citation.docId === newerId)) continue;
-    const named = matchKnownDifferences(composed.citations, runtime.sourceById).flatMap((entry) => entry.difference.currentSectionIds);
+    // A known difference names the current rule on that point; quoting some other part of the newer document is not enough.
+    const named = matchKnownDifferences(composed.citations, runtime.sourceById)
+      .filter((entry) => entry.source.id === source!.id)
+      .flatMap((entry) => entry.difference.currentSectionIds);
+    if (named.length > 0 ? named.some((id) => cited.has(id)) : composed.citations.some((citation) => citation.docId === newerId)) continue;
     let candidates: RetrievedSection[] = named
       .map((id) => search.sectionById.get(id))
       .filter((section) => section !== undefined)

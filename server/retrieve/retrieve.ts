@@ -13,6 +13,8 @@ export interface RetrievedSection {
   /** Best cosine similarity of any of its chunks to the query (0 when vectors were not used). */
   similarity: number;
   chunkIndexes: number[];
+  /** Set when the section is the glossary entry a "what is X?" question asks for. */
+  definitionOf?: string;
 }
 
 export interface RetrieveOptions {
@@ -31,6 +33,22 @@ const LEXICAL_WEIGHT = 0.5;
 export async function retrieve(index: SearchIndex, options: RetrieveOptions): Promise<RetrievedSection[]> {
   const query = conversationQuery(options.messages);
   return retrieveForQuery(index, { query, mode: options.mode ?? 'hybrid', limit: options.limit ?? 8, docId: options.docId });
+}
+
+/**
+ * Hybrid retrieval that survives its vector half failing (an embedding server down or past its timeout):
+ * the lexical ranking alone is returned, with the mode actually used, instead of an error.
+ */
+export async function retrieveResilient(
+  index: SearchIndex,
+  options: { query: SearchQuery; mode: RetrievalMode; limit: number; docId?: string },
+): Promise<{ retrieved: RetrievedSection[]; mode: RetrievalMode; degraded: boolean }> {
+  try {
+    return { retrieved: await retrieveForQuery(index, options), mode: options.mode, degraded: false };
+  } catch (error) {
+    if (options.mode !== 'hybrid') throw error;
+    return { retrieved: await retrieveForQuery(index, { ...options, mode: 'lexical' }), mode: 'lexical', degraded: true };
+  }
 }
 
 /** The same, for an already-built query. */
@@ -77,8 +95,9 @@ export async function retrieveForQuery(
     const existing = bySection.get(chunk.sectionId);
     const similarity = similarities.get(chunkIndex) ?? 0;
     if (existing) {
-      // Further matching chunks add a little: a section that matches throughout beats one lucky chunk.
-      existing.score += score * 0.1;
+      // A second matching chunk adds a little (a section that matches throughout beats one lucky chunk);
+      // more would reward long sections for their length.
+      if (existing.chunkIndexes.length === 1) existing.score += score * 0.1;
       existing.similarity = Math.max(existing.similarity, similarity);
       existing.chunkIndexes.push(chunkIndex);
     } else {
@@ -114,7 +133,7 @@ export function boostExactReferences(index: SearchIndex, references: string[], b
   }
 }
 
-const DEFINITION_QUESTION = /^\s*(?:what(?:'s| is| are| does)|whats|define|definition of|meaning of|who (?:is|are)|what do(?:es)? (?:the )?(?:term|word|acronym))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|stand for|stands for|mean\?))?\s*\??\s*$/i;
+const DEFINITION_QUESTION = /^\s*(?:what(?:'s| is| are| does)|whats|define|definition of|meaning of|who (?:is|are)|what do(?:es)? (?:the )?(?:term|word|acronym))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|stand for|stands for)\b.*)?\s*[?.!]?\s*$/i;
 
 /** "What is a DAVA?" puts the glossary entry for DAVA on top. */
 function boostDefinitions(index: SearchIndex, latest: string, bySection: Map<string, RetrievedSection>, docId?: string): void {
@@ -122,15 +141,31 @@ function boostDefinitions(index: SearchIndex, latest: string, bySection: Map<str
   if (!match) return;
   const term = match[1].toLowerCase().replace(/[?.!]+$/, '').trim();
   if (term.split(/\s+/).length > 5) return;
+  const acronym = index.acronymTerms.has(term.replace(/s$/, '')) || index.acronymTerms.has(term);
   for (const section of index.sections) {
-    if (section.kind !== 'definition' || (docId && section.docId !== docId)) continue;
+    if (docId && section.docId !== docId) continue;
+    // An acronym is answered by the acronym table, which spells it out.
+    if (section.kind === 'acronyms' && acronym) {
+      markDefinition(index, bySection, section, term, 0.4);
+      continue;
+    }
+    if (section.kind !== 'definition') continue;
     const title = section.title.toLowerCase();
     const [name] = title.split(' (');
     const meaning = title.match(/\(([^)]*)\)/)?.[1] ?? '';
     if (name !== term && meaning !== term && name !== term.replace(/s$/, '')) continue;
-    const existing = bySection.get(section.id);
-    if (existing) existing.score += 0.5;
-    else bySection.set(section.id, { section, score: 0.5, similarity: 0, chunkIndexes: index.chunkIndexesBySection.get(section.id) ?? [] });
+    // A definition that only points elsewhere ("Defined in DoDI 6400.01.") ranks below the acronym table.
+    markDefinition(index, bySection, section, term, /^Defined in\b/.test(section.text) ? 0.3 : 0.5);
+  }
+}
+
+function markDefinition(index: SearchIndex, bySection: Map<string, RetrievedSection>, section: Section, term: string, bonus: number): void {
+  const existing = bySection.get(section.id);
+  if (existing) {
+    existing.score += bonus;
+    existing.definitionOf = term;
+  } else {
+    bySection.set(section.id, { section, score: bonus, similarity: 0, chunkIndexes: index.chunkIndexesBySection.get(section.id) ?? [], definitionOf: term });
   }
 }
 

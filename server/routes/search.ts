@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Section } from '../../ingest/types.js';
 import { searchQuerySchema, type SearchResponse } from '../contract.js';
-import { boostExactReferences, retrieveForQuery, type RetrievedSection } from '../retrieve/retrieve.js';
+import { boostExactReferences, retrieveResilient, type RetrievedSection } from '../retrieve/retrieve.js';
 import { contentTerms, referenceTokens } from '../retrieve/terms.js';
 import type { Runtime } from '../runtime.js';
 import { AppError } from '../errors.js';
@@ -30,7 +30,7 @@ export function createSearchRoutes(runtime: Runtime): Hono {
       boostExactReferences(search, referenceTokens(q), bySection as Map<string, RetrievedSection>, doc);
       ranked = [...bySection.values()].sort((left, right) => right.score - left.score);
     } else {
-      ranked = await retrieveForQuery(search, { query: { latest: q, context: '' }, mode, limit, docId: doc });
+      ranked = (await retrieveResilient(search, { query: { latest: q, context: '' }, mode, limit, docId: doc })).retrieved;
     }
     const terms = new Set(contentTerms(q));
     const response: SearchResponse = {
