@@ -61,7 +61,12 @@ export function createApp(
   const origins = runtime.config.corsOrigins;
   app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   // After CORS, so a 429 still carries the headers the widget needs to read it.
-  app.use('/api/*', createRateLimit({ limitPerMinute: runtime.config.rateLimitPerMinute, store: options.rateLimitStore, keyOf: options.rateLimitKey, logger }));
+  // Chat and lookups have separate budgets: staff typing into /staff send a search per pause, and must not use up chat.
+  const rateLimit = (scope: string, limitPerMinute: number) => createRateLimit({ scope, limitPerMinute, store: options.rateLimitStore, keyOf: options.rateLimitKey, logger });
+  app.use('/api/chat', rateLimit('chat', runtime.config.rateLimitPerMinute));
+  const lookupLimit = rateLimit('lookup', runtime.config.lookupRateLimitPerMinute);
+  app.use('/api/search', lookupLimit);
+  app.use('/api/sections/*', lookupLimit);
   app.use('/api/*', limitUrlLength());
   app.use('/api/chat', requireJsonBody());
   app.use(

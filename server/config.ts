@@ -12,6 +12,7 @@ const serverEnvSchema = z
     LUMEN_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     LUMEN_CORS_ORIGINS: z.string().default('*'),
     LUMEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+    LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     LUMEN_WATCH_INDEX: z.enum(['true', 'false']).default('true'),
     LUMEN_LOG: z.enum(['json', 'silent']).default('json'),
   })
@@ -38,7 +39,10 @@ export interface ServerConfig {
   llm?: LlmConfig;
   /** "*" for any origin (local development), else the exact origins allowed to embed the widget. */
   corsOrigins: string[] | '*';
+  /** Chat requests per client per minute (0 = off). */
   rateLimitPerMinute: number;
+  /** Search and section requests per client per minute (0 = off): search-as-you-type sends one per pause in typing. */
+  lookupRateLimitPerMinute: number;
   watchIndex: boolean;
   log: 'json' | 'silent';
 }
@@ -60,6 +64,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
       : undefined,
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((origin) => origin.trim()).filter(Boolean),
     rateLimitPerMinute: values.LUMEN_RATE_LIMIT_PER_MINUTE,
+    lookupRateLimitPerMinute: values.LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE,
     watchIndex: values.LUMEN_WATCH_INDEX === 'true',
     log: values.LUMEN_LOG,
   };

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const LIMITS = {
   maxMessages: 20,
   maxMessageChars: 2000,
-  maxBodyBytes: 64 * 1024,
+  // Room for a full conversation (20 x 2,000 characters) even in scripts that take 3-4 UTF-8 bytes a character.
+  maxBodyBytes: 192 * 1024,
   maxQueryChars: 300,
   maxSearchResults: 50,
 } as const;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   cpSync(base.config.ingest.corpusDir, join(root, 'corpus'), { recursive: true });
   // The test index's embedding cache, so only the edited section is embedded again.
   cpSync(join(TEST_DATA_DIR, 'cache'), join(root, 'data', 'cache'), { recursive: true });
-  config = parseServerConfig({ LUMEN_DATA_DIR: join(root, 'data'), LUMEN_CORPUS_DIR: join(root, 'corpus'), LUMEN_LOG: 'silent', LUMEN_RATE_LIMIT_PER_MINUTE: '0' });
+  config = parseServerConfig({ LUMEN_DATA_DIR: join(root, 'data'), LUMEN_CORPUS_DIR: join(root, 'corpus'), LUMEN_LOG: 'silent', LUMEN_RATE_LIMIT_PER_MINUTE: '0', LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: '0' });
   await buildIndex({ config: config.ingest });
   runtime = await createRuntime({ config, embedder: base.embedder });
   app = createApp(runtime, { logger: createLogger({ mode: 'silent' }) });

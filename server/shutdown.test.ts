@@ -38,7 +38,7 @@ beforeAll(async () => {
   symlinkSync(join('builds', basename(build)), currentLink(dataDir));
   child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LUMEN_DATA_DIR: dataDir, LUMEN_LOG: 'json', LUMEN_WATCH_INDEX: 'false', LUMEN_RATE_LIMIT_PER_MINUTE: '0' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LUMEN_DATA_DIR: dataDir, LUMEN_LOG: 'json', LUMEN_WATCH_INDEX: 'false', LUMEN_RATE_LIMIT_PER_MINUTE: '0', LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

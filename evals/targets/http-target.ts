@@ -22,7 +22,7 @@ export function searchQueryFor(messages: ChatMessage[]): string {
 
 /**
  * Talks to a running server: POST /api/chat for answers, GET /api/search for rankings. The server
- * should run with LUMEN_RATE_LIMIT_PER_MINUTE=0, or a full run will spend its time waiting on 429s.
+ * should run with LUMEN_RATE_LIMIT_PER_MINUTE=0 and LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE=0, or a full run will spend its time waiting on 429s.
  */
 export function createHttpTarget(baseUrl: string): EvalTarget {
   const base = baseUrl.replace(/\/+$/, '');

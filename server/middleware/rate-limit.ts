@@ -6,6 +6,8 @@ import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit-st
 const WINDOW_MS = 60_000;
 
 export interface RateLimitOptions {
+  /** Budget name; clients are counted separately per scope ("chat", "lookup"). */
+  scope?: string;
   /** Requests allowed per client per minute; 0 turns limiting off. */
   limitPerMinute: number;
   /** Where counts live; in memory unless a shared store is given. */
@@ -22,11 +24,12 @@ export function createRateLimit(options: RateLimitOptions): MiddlewareHandler {
   if (limit <= 0) return async (_c, next) => next();
   const store = options.store ?? createMemoryRateLimitStore({ now: options.now });
   const keyOf = options.keyOf ?? clientKey;
+  const prefix = options.scope ? `${options.scope}:` : '';
   const now = options.now ?? Date.now;
   return async (c, next) => {
     let hit;
     try {
-      hit = await store.hit(keyOf(c), WINDOW_MS);
+      hit = await store.hit(prefix + keyOf(c), WINDOW_MS);
     } catch (error) {
       // A broken shared store must not take the hotlines down with it: let the request through and say so.
       options.logger?.error({ event: 'rate_limit_store_error', errorName: (error as Error).name });

@@ -15,7 +15,7 @@ let shared: Promise<Runtime> | undefined;
 
 /** Builds the test index from the real corpus if it is missing or stale, seeding embeddings from data/cache. */
 export async function ensureTestIndex(env: Record<string, string | undefined> = {}): Promise<ServerConfig> {
-  const config = parseServerConfig({ LUMEN_DATA_DIR: TEST_DATA_DIR, LUMEN_LOG: 'silent', LUMEN_WATCH_INDEX: 'false', LUMEN_RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = parseServerConfig({ LUMEN_DATA_DIR: TEST_DATA_DIR, LUMEN_LOG: 'silent', LUMEN_WATCH_INDEX: 'false', LUMEN_RATE_LIMIT_PER_MINUTE: '0', LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: '0', ...env });
   if (staleReason(config.ingest)) {
     const devCache = join(PROJECT_ROOT, 'data', 'cache');
     const testCache = join(TEST_DATA_DIR, 'cache');
