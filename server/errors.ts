@@ -24,7 +24,9 @@ export function createErrorHandler(logger: Logger) {
       const message = status === 400 && /JSON/i.test(error.message) ? 'The request body is not valid JSON. Send a JSON object such as {"messages":[{"role":"user","content":"..."}]}.' : error.message || 'Request rejected.';
       return c.json({ error: { code, message } }, status as ContentfulStatusCode);
     }
-    logger.error({ event: 'unhandled_error', route: c.req.routePath, errorName: error.name, errorMessage: error.message.slice(0, 200) });
+    // An error's message can quote what was typed, so only its name and where it was thrown are logged.
+    const at = error.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim().slice(0, 200);
+    logger.error({ event: 'unhandled_error', route: c.req.routePath, errorName: error.name, at });
     return c.json({ error: { code: 'temporarily_unavailable', message: 'Something went wrong on our side. Please try again; if you are in danger, call 911.' } }, 503);
   };
 }
