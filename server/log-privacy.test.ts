@@ -117,8 +117,11 @@ describe('what people type never appears in logs', () => {
       },
     };
     const app = appOver(failing);
-    const chat = await app.request('/api/chat', { method: 'POST', headers: json, body: JSON.stringify({ messages: [{ role: 'user', content: `What is an order of protection for ${SECRET}?` }] }) });
+    const messages = [{ role: 'user', content: `What is an order of protection for ${SECRET}?` }];
+    // Vector-only has nothing to fall back on; hybrid answers from lexical evidence (and must not log the text either).
+    const chat = await app.request('/api/chat', { method: 'POST', headers: json, body: JSON.stringify({ messages, retrievalMode: 'vector' }) });
     expect(chat.status).toBe(503);
+    expect((await app.request('/api/chat', { method: 'POST', headers: json, body: JSON.stringify({ messages }) })).status).toBe(200);
     expect((await app.request(`/api/search?q=${encodeURIComponent(SECRET)}&mode=vector`)).status).toBe(503);
     expect(captured.some((line) => line.includes('unhandled_error'))).toBe(true);
     expectNoSecret();

@@ -88,6 +88,30 @@ describe('answers', () => {
     expect(response.hotlines.length).toBeGreaterThan(0);
   });
 
+  it('does not answer a question whose subject the documents never mention, however many of its other words they use', async () => {
+    // Known words ("MPO", "protective order") and an unknown subject ("VA home loan", "world series").
+    for (const question of ['does an MPO affect his VA home loan', 'who is going to win the world series this year']) {
+      const response = await ask(question);
+      expect(['not_found', 'out_of_scope'], question).toContain(response.status);
+      expect(response.citations).toEqual([]);
+      expect(response.hotlines.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("searches the documents' own word for one they never use (alimony -> maintenance)", async () => {
+    const response = await ask('will the judge make him pay me alimony');
+    expect(response.status).toBe('answered');
+    expect(response.citations.some((citation) => /spousal support \(maintenance\)/.test(citation.quote))).toBe(true);
+  });
+
+  it('quotes the acronym table only to spell out an abbreviation', async () => {
+    const spelled = await ask('what does PCS stand for');
+    expect(spelled.citations[0]?.sectionId).toBe('dodi:G.1');
+    expect(spelled.answer.split('\n')[0]).toMatch(/PCS: permanent change of station/);
+    const other = await ask('does his command have to respect my MPO while we are stationed in italy');
+    expect(cited(other)).not.toContain('dodi:G.1');
+  });
+
   it('puts 911 first when someone is in danger now, with no legal text', async () => {
     const response = await ask('please help he just broke the window and hes coming in with a knife');
     expect(response.status).toBe('emergency');

@@ -12,6 +12,7 @@ import { speaksAcrossStates } from './jurisdiction.js';
 import { tryLlmAnswer } from './llm-answer.js';
 import { matchKnownDifferences, sourceNotices } from './notices.js';
 import { weightedTerms } from './query-terms.js';
+import { contentTerms } from '../retrieve/terms.js';
 
 export interface ChatOptions {
   messages: ChatMessage[];
@@ -33,9 +34,10 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
   const { retrieved, mode } = await retrieveResilient(search, { query, mode: options.retrievalMode ?? runtime.config.retrievalMode, limit: 8 });
   const terms = weightedTerms(search, query);
   let composed = composeAnswer({ question: query.latest, terms, retrieved, sourceById: runtime.sourceById });
-  const evidence = assessEvidence({ terms, retrieved, vectorsUsed: mode !== 'lexical', leadScore: composed?.leadScore ?? 0 });
   // A question about another state's own law: the documents answer only where they speak about orders across states.
   const { otherPlaces } = runtime.placesIn(query.latest);
+  const placeTerms = new Set(contentTerms(otherPlaces.join(' ')));
+  const evidence = assessEvidence({ terms, retrieved, vectorsUsed: mode !== 'lexical', leadScore: composed?.leadScore ?? 0, placeTerms });
   const uncoveredPlaces: string[] = [];
   if (composed && evidence.verdict === 'answered' && otherPlaces.length > 0 && !speaksAcrossStates(composed.citations.map((citation) => `${citation.sectionPath.join(' ')} ${citation.quote}`))) {
     evidence.verdict = 'not_found';

@@ -38,9 +38,10 @@ export function composeAnswer(options: {
 }): ComposedAnswer | undefined {
   const { terms, retrieved } = options;
   // "What is X?" is answered by X's glossary entry alone, not by every passage that mentions X.
+  // The acronym table only spells out abbreviations, so it is quoted for nothing else.
   const sections = retrieved[0]?.definitionOf
     ? retrieved.slice(0, 2).filter((entry) => entry.definitionOf)
-    : retrieved.slice(0, options.maxSections ?? 3);
+    : retrieved.filter((entry) => entry.section.kind !== 'acronyms').slice(0, options.maxSections ?? 3);
   const wantsNumber = ASKS_FOR_NUMBER.test(options.question);
   const wantsDuration = ASKS_FOR_DURATION.test(options.question);
   const candidates: Scored[] = [];

@@ -17,6 +17,8 @@ export interface Evidence {
 
 /** Below this, no single sentence covers enough of the question to quote it as the answer. */
 export const MIN_LEAD_SCORE = 0.2;
+/** Below this, the best sentence covers under a third of the question: an answer only if every word is one the documents use. */
+const WEAK_LEAD_SCORE = 0.3;
 /** Below this cosine similarity the question is far from every passage. */
 const FAR_SIMILARITY = 0.3;
 
@@ -25,7 +27,14 @@ const FAR_SIMILARITY = 0.3;
  * coverage of the question (leadScore), how close the nearest passage is, and how many of the
  * question's words the documents never use.
  */
-export function assessEvidence(options: { terms: WeightedTerm[]; retrieved: RetrievedSection[]; vectorsUsed: boolean; leadScore: number }): Evidence {
+export function assessEvidence(options: {
+  terms: WeightedTerm[];
+  retrieved: RetrievedSection[];
+  vectorsUsed: boolean;
+  leadScore: number;
+  /** Stemmed words naming places; the jurisdiction check, not this one, judges those. */
+  placeTerms?: Set<string>;
+}): Evidence {
   const { terms, retrieved } = options;
   const own = terms.filter((term) => term.own);
   const unknownTerms = own.filter((term) => term.unknown).map((term) => term.term);
@@ -37,7 +46,13 @@ export function assessEvidence(options: { terms: WeightedTerm[]; retrieved: Retr
   const unknownShare = unknownTerms.length / own.length;
   // Without vectors there is no similarity to read; judge on the words alone.
   const far = options.vectorsUsed && similarity < FAR_SIMILARITY;
-  if (far && unknownShare >= 0.25 && options.leadScore < 0.5) return { ...evidence, verdict: 'out_of_scope' };
+  // Far in meaning and half its words unknown to the documents: another subject, however a sentence happens to
+  // share its remaining words ("last year" in a question about sport); with fewer unknown words, a strong lead wins.
+  if (far && (unknownShare >= 0.5 || (unknownShare >= 0.25 && options.leadScore < 0.5))) return { ...evidence, verdict: 'out_of_scope' };
   if (options.leadScore < MIN_LEAD_SCORE) return { ...evidence, verdict: far ? 'out_of_scope' : 'not_found' };
+  // A weak best sentence and a word the documents never use ("TRICARE", "VA"): the unmatched part is
+  // likely the subject of the question, which the documents do not cover.
+  const topicalUnknown = unknownTerms.filter((term) => !options.placeTerms?.has(term));
+  if (options.leadScore < WEAK_LEAD_SCORE && topicalUnknown.length > 0) return { ...evidence, verdict: far ? 'out_of_scope' : 'not_found' };
   return { ...evidence, verdict: 'answered' };
 }

@@ -17,7 +17,7 @@ export interface WeightedTerm {
 }
 
 /** Weight of a word found nowhere in the documents (about that of a word in one section in ten). */
-const UNKNOWN_IDF = 2;
+const UNKNOWN_IDF = 3.5;
 
 /** Credit for meeting a term through a synonym rather than the word itself. */
 const ALTERNATIVE_CREDIT = 0.8;

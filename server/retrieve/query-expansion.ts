@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Acronym } from '../../ingest/types.js';
-import { tokenize } from './terms.js';
+import { contentTerms, tokenize } from './terms.js';
 
 const synonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
 
@@ -56,4 +56,22 @@ export function expandQueryGroups(query: string, thesaurus: Thesaurus): Expansio
     }
   }
   return matches;
+}
+
+/**
+ * Stand-ins for the query's words the documents never use ("alimony" -> "maintenance", "bf" -> "dating"):
+ * such a word can match nothing, so the corpus's own phrases for it are searched with the full weight of the
+ * question rather than as a side expansion.
+ */
+export function standInPhrases(query: string, thesaurus: Thesaurus, isKnown: (term: string) => boolean): string[] {
+  const standIns = new Set<string>();
+  for (const match of expandQueryGroups(query, thesaurus)) {
+    const own = contentTerms(match.phrase);
+    if (own.length === 0 || own.some(isKnown)) continue;
+    for (const alternative of match.alternatives) {
+      const words = contentTerms(alternative);
+      if (words.length > 0 && words.every(isKnown)) standIns.add(alternative);
+    }
+  }
+  return [...standIns];
 }

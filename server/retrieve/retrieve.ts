@@ -2,7 +2,7 @@ import type { Section } from '../../ingest/types.js';
 import type { ChatMessage, RetrievalMode } from '../contract.js';
 import type { ChunkHit } from './lexical-index.js';
 import { conversationQuery, type SearchQuery } from './conversation-query.js';
-import { expandQuery } from './query-expansion.js';
+import { expandQuery, standInPhrases } from './query-expansion.js';
 import { referenceTokens } from './terms.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -62,9 +62,11 @@ export async function retrieveForQuery(
   const lexical = new Map<number, number>();
   if (mode !== 'vector') {
     const expansions = expandQuery(text, index.thesaurus);
+    const standIns = standInPhrases(query.latest, index.thesaurus, (term) => index.documentFrequency.has(term));
     const runs: Array<{ hits: ChunkHit[]; weight: number }> = [
       { hits: index.lexical.search(query.latest, { docId: options.docId, limit: CANDIDATES }), weight: 1 },
     ];
+    if (standIns.length > 0) runs.push({ hits: index.lexical.search(`${query.latest} ${standIns.join(' ')}`, { docId: options.docId, fuzzy: false, limit: CANDIDATES }), weight: 0.8 });
     if (query.context) runs.push({ hits: index.lexical.search(query.context, { docId: options.docId, limit: CANDIDATES }), weight: 0.5 });
     if (expansions.length > 0) runs.push({ hits: index.lexical.search(expansions.join(' '), { docId: options.docId, fuzzy: false, limit: CANDIDATES }), weight: 0.4 });
     for (const { hits, weight } of runs) {

@@ -10,7 +10,7 @@ export const STOPWORDS = new Set(
   wouldn't you you'd you'll you're you've your yours yourself yourselves s t im ive dont cant wont whats hes shes theyre id one ones
   please thanks thank hi hello okay ok yes really still even ever much many way thing things know want need tell like
   make makes made making go goes going gone went get gets getting got let lets say says said come comes came put puts
-  anything something someone anyone everyone anybody somebody also just maybe whether`.split(/\s+/),
+  anything something someone anyone everyone anybody somebody also just maybe whether told`.split(/\s+/),
 );
 
 /** Statute, paragraph and form numbers kept whole: "455.040", "3.5.d", "2873-1", "922(g)(9)". */
