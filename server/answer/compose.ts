@@ -41,7 +41,7 @@ export function composeAnswer(options: {
   // The acronym table only spells out abbreviations, so it is quoted for nothing else.
   const sections = retrieved[0]?.definitionOf
     ? retrieved.slice(0, 2).filter((entry) => entry.definitionOf)
-    : retrieved.filter((entry) => entry.section.kind !== 'acronyms').slice(0, options.maxSections ?? 3);
+    : retrieved.filter((entry) => entry.section.kind !== 'acronyms').slice(0, options.maxSections ?? 4);
   const wantsNumber = ASKS_FOR_NUMBER.test(options.question);
   const wantsDuration = ASKS_FOR_DURATION.test(options.question);
   const candidates: Scored[] = [];
@@ -67,7 +67,9 @@ export function composeAnswer(options: {
     for (const candidate of candidates) {
       const text = candidate.unit.text.toLowerCase();
       const isEntry = candidate.section.kind === 'acronyms' ? text.startsWith(`${definition}:`) || text.startsWith(`${definition.replace(/s$/, '')}:`) : candidate.index === 0;
-      candidate.score = isEntry ? 1 : candidate.section.kind === 'acronyms' ? 0 : candidate.score;
+      // A definition that only points to another instruction ("Defined in DoDI 6400.01.") follows the spelled-out name.
+      const pointer = /^Defined in\b/.test(candidate.unit.text);
+      candidate.score = isEntry ? (pointer ? 0.9 : 1) : candidate.section.kind === 'acronyms' ? 0 : candidate.score;
     }
   }
   candidates.sort((left, right) => right.score - left.score);
@@ -98,8 +100,8 @@ function render(chosen: Scored[], sourceById: Map<string, Source>): Omit<Compose
   for (const choice of chosen) {
     const group = bySection.get(choice.section.id) ?? { section: choice.section, units: choice.units, picked: new Set<number>() };
     group.picked.add(choice.index);
-    const lead = leadInBefore(choice.units, choice.index);
-    if (lead !== undefined) group.picked.add(lead);
+    // The whole chain of lead-ins, so a nested item keeps the sentence that says what the list is.
+    for (let lead = leadInBefore(choice.units, choice.index); lead !== undefined; lead = leadInBefore(choice.units, lead)) group.picked.add(lead);
     if (choice.unit.leadIn) for (const item of listAfter(choice.units, choice.index)) group.picked.add(item.position);
     bySection.set(choice.section.id, group);
   }
@@ -139,7 +141,9 @@ function render(chosen: Scored[], sourceById: Map<string, Source>): Omit<Compose
           citation.quote += ` ... ${unit.text}`;
         }
         const prefix = first && group.section.docId === 'dodi' ? `${dodiPreamble(group.section)} ` : '';
-        const bullet = unit.depth > 0 ? `${'  '.repeat(unit.depth - 1)}• ` : '';
+        // Bullets show nesting under the cluster's own head; a list item quoted without its lead-in reads as a sentence.
+        const depth = unit.depth - head.depth;
+        const bullet = depth > 0 ? `${'  '.repeat(depth - 1)}• ` : '';
         lines.push(`${bullet}${prefix}${unit.text.replace(/\s*$/, '')} [${citation.n}]`);
         first = false;
       }
