@@ -2,6 +2,7 @@ import type { ChatMessage, ChatResponse, Citation, Notice, RetrievalMode } from 
 import { conversationQuery } from '../retrieve/conversation-query.js';
 import { retrieveForQuery, retrieveResilient, type RetrievedSection } from '../retrieve/retrieve.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
+import { contentTerms } from '../retrieve/terms.js';
 import type { Runtime } from '../runtime.js';
 import { composeAnswer, type ComposedAnswer } from './compose.js';
 import { detectDanger } from './danger.js';
@@ -12,7 +13,6 @@ import { speaksAcrossStates } from './jurisdiction.js';
 import { tryLlmAnswer } from './llm-answer.js';
 import { matchKnownDifferences, sourceNotices } from './notices.js';
 import { weightedTerms } from './query-terms.js';
-import { contentTerms } from '../retrieve/terms.js';
 
 export interface ChatOptions {
   messages: ChatMessage[];
