@@ -1,17 +1,15 @@
+import hotlineData from '../../corpus/hotlines.json' with { type: 'json' };
 import type { Hotline } from '../shared/types.js';
 
-// The hotline data lives in corpus/hotlines.json and arrives with every answer.
-// These two are the only ones the widget carries itself, because it must still
-// point somewhere when the server cannot be reached: 911 and the national line
-// that every other service in the list also refers callers to.
+// The hotline data lives in corpus/hotlines.json and arrives with every answer. The widget
+// still has to point somewhere when the server cannot be reached, so the bundle carries two
+// entries of that same file (read at build time, so an update there reaches the widget): 911
+// and the national line that every other service in the list also refers callers to.
+const CARRIED = ['emergency', 'ndvh'];
+
 /** Shown before the first answer and whenever the server is unreachable. */
-export const FALLBACK_HOTLINES: Hotline[] = [
-  { id: 'emergency', name: 'Emergency services', phone: '911' },
-  {
-    id: 'ndvh',
-    name: 'National Domestic Violence Hotline',
-    phone: '1-800-799-7233',
-    text: 'Text START to 88788',
-    url: 'https://www.thehotline.org',
-  },
-];
+export const FALLBACK_HOTLINES: Hotline[] = CARRIED.map((id) => {
+  const entry = hotlineData.hotlines.find((hotline) => hotline.id === id);
+  if (!entry) throw new Error(`corpus/hotlines.json has no "${id}" entry, which the widget needs offline`);
+  return { id: entry.id, name: entry.name, phone: entry.phone, text: entry.text, url: entry.url, chat: entry.chat, when: entry.when };
+});
