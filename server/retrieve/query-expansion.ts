@@ -39,14 +39,43 @@ export interface ExpansionMatch {
   alternatives: string[];
 }
 
+interface Phrase {
+  phrase: string;
+  words: string[];
+  groupIndex: number;
+  /** Position in the longest-first order of all phrases. */
+  rank: number;
+}
+
+const phraseIndexes = new WeakMap<Thesaurus, Map<string, Phrase[]>>();
+
+/** The thesaurus phrases by their first word, longest first; built once per thesaurus, not per query. */
+function phrasesByFirstWord(thesaurus: Thesaurus): Map<string, Phrase[]> {
+  let byFirstWord = phraseIndexes.get(thesaurus);
+  if (!byFirstWord) {
+    byFirstWord = new Map();
+    thesaurus.groups
+      .flatMap((group, groupIndex) => group.map((phrase) => ({ phrase, words: phrase.split(/\s+/), groupIndex, rank: 0 })))
+      .sort((left, right) => right.words.length - left.words.length)
+      .forEach((entry, rank) => {
+        entry.rank = rank;
+        const list = byFirstWord!.get(entry.words[0]) ?? [];
+        list.push(entry);
+        byFirstWord!.set(entry.words[0], list);
+      });
+    phraseIndexes.set(thesaurus, byFirstWord);
+  }
+  return byFirstWord;
+}
+
 /** Like expandQuery, but keeps which phrase of the query each group of alternatives stands for. */
 export function expandQueryGroups(query: string, thesaurus: Thesaurus): ExpansionMatch[] {
   const tokens = tokenize(query);
   const used = new Array<boolean>(tokens.length).fill(false);
   const matches: ExpansionMatch[] = [];
-  const phrases = thesaurus.groups
-    .flatMap((group, groupIndex) => group.map((phrase) => ({ phrase, words: phrase.split(/\s+/), groupIndex })))
-    .sort((left, right) => right.words.length - left.words.length);
+  const byFirstWord = phrasesByFirstWord(thesaurus);
+  // Only phrases that start with a word of the query can match; they are tried longest first, as before.
+  const phrases = [...new Set(tokens)].flatMap((token) => byFirstWord.get(token) ?? []).sort((left, right) => left.rank - right.rank);
   for (const { phrase, words, groupIndex } of phrases) {
     for (let start = 0; start + words.length <= tokens.length; start++) {
       const found = words.every((word, offset) => tokens[start + offset] === word && !used[start + offset]);

@@ -16,8 +16,21 @@ export const STOPWORDS = new Set(
 /** Statute, paragraph and form numbers kept whole: "455.040", "3.5.d", "2873-1", "922(g)(9)". */
 const REFERENCE_TOKEN = /\d+(?:\.\d+)+(?:\.[a-z])?(?:\.?\(\d+\))*|\d{3,5}-\d+|\d+\([a-z0-9]+\)(?:\([a-z0-9]+\))*/gi;
 
-/** A light suffix stemmer: enough to meet "cancelling" with "cancel" and "orders" with "order". */
+const stems = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
+/** A light suffix stemmer: enough to meet "cancelling" with "cancel" and "orders" with "order". Memoised: the corpus and queries reuse few words. */
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const result = stemWord(word);
+  // Bounded, so a flood of made-up words cannot grow it without end.
+  if (stems.size >= MAX_STEMS) stems.clear();
+  stems.set(word, result);
+  return result;
+}
+
+function stemWord(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 3 || /\d/.test(w)) return w;
   w = w.replace(/'s$/, '');
