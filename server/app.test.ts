@@ -95,7 +95,7 @@ describe('GET /api/search, /api/sections, /healthz, /openapi.json', () => {
     // The form's listing (2.6.b.(2)) and the rule to use it (3.5.d.(3)) both lead.
     const top = body.results.slice(0, 2);
     expect(top.map((result: { sectionId: string }) => result.sectionId).sort()).toEqual(['dodi:2.6.b.(2)', 'dodi:3.5.d.(3)']);
-    expect(top.map((result: { locator: string }) => result.locator)).toContain('DoDI 6400.06, para. 3.5.d.(3), p. 40');
+    expect(top.map((result: { locator: string }) => result.locator)).toContain('DoDI 6400.06, para. 3.5.d.(3)(g), p. 41');
     const filtered = await (await app.request('/api/search?q=order%20of%20protection&doc=mo&mode=instant&limit=5')).json();
     expect(filtered.results).toHaveLength(5);
     expect(filtered.results.every((result: { docId: string }) => result.docId === 'mo')).toBe(true);

@@ -38,6 +38,7 @@ export function createSearchRoutes(runtime: Runtime): Hono {
       mode,
       results: ranked.slice(0, limit).map((entry, index) => {
         const source = runtime.sourceById.get(entry.section.docId);
+        const passage = bestPassage(entry.section, terms);
         return {
           rank: index + 1,
           sectionId: entry.section.id,
@@ -45,8 +46,8 @@ export function createSearchRoutes(runtime: Runtime): Hono {
           docTitle: source?.title ?? entry.section.docId,
           sectionPath: entry.section.path,
           title: entry.section.title,
-          locator: `${source?.shortTitle ?? entry.section.docId}, ${entry.section.locator}`,
-          snippet: snippet(entry.section, terms),
+          locator: `${source?.shortTitle ?? entry.section.docId}, ${passage.locator}`,
+          snippet: passage.snippet,
           score: Number(entry.score.toFixed(5)),
           url: source?.url ?? '',
           asOf: source?.asOf ?? null,
@@ -59,15 +60,18 @@ export function createSearchRoutes(runtime: Runtime): Hono {
 }
 
 /** The block that best matches the query, trimmed to about 240 characters. */
-function snippet(section: Section, terms: Set<string>): string {
-  let best = section.blocks[0]?.text ?? section.text;
+/** The passage that best matches the query, shortened, with its own locator: staff cite the sub-paragraph, not the section. */
+function bestPassage(section: Section, terms: Set<string>): { snippet: string; locator: string } {
+  let best = section.blocks[0] ?? { text: section.text, locator: section.locator };
   let bestScore = -1;
   for (const block of section.blocks) {
     const score = contentTerms(block.text).filter((term) => terms.has(term)).length;
     if (score > bestScore) {
-      best = block.text;
+      best = block;
       bestScore = score;
     }
   }
-  return best.length > 240 ? `${best.slice(0, 237).replace(/\s+\S*$/, '')}...` : best;
+  const snippet = best.text.length > 240 ? `${best.text.slice(0, 237).replace(/\s+\S*$/, '')}...` : best.text;
+  // A WomensLaw sentence with no statute of its own carries the question as its locator; the section's statutes say more.
+  return { snippet, locator: best.locator && best.locator !== section.title ? best.locator : section.locator };
 }
