@@ -104,6 +104,23 @@ describe('answers', () => {
     expect(response.citations.some((citation) => /spousal support \(maintenance\)/.test(citation.quote))).toBe(true);
   });
 
+  it("answers from a Q&A section's opening when its question matches, whatever words the answer uses", async () => {
+    const response = await ask('if somebody looks me up online will they find my protective order?');
+    expect(response.status).toBe('answered');
+    expect(cited(response)[0]).toBe('mo:orders-protection-domestic-violence/if-i-get-a-protection-order-will-it-show-up-in-an-internet-search');
+    expect(response.answer.split('\n')[0]).toMatch(/not supposed to make available publicly on the internet/);
+  });
+
+  it('reads staff shorthand for a definition ("MPO meaning", "definition of ...")', async () => {
+    for (const [question, sectionId] of [
+      ['MPO meaning', 'dodi:G.2/mpo'],
+      ['glossary definition of intimate partner', 'dodi:G.2/intimate-partner'],
+    ]) {
+      const response = await ask(question);
+      expect(response.citations[0]?.sectionId, question).toBe(sectionId);
+    }
+  });
+
   it('quotes the acronym table only to spell out an abbreviation', async () => {
     const spelled = await ask('what does PCS stand for');
     expect(spelled.citations[0]?.sectionId).toBe('dodi:G.1');

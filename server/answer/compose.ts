@@ -2,6 +2,7 @@ import type { Source } from '../../ingest/corpus.js';
 import type { Section } from '../../ingest/types.js';
 import type { Citation } from '../contract.js';
 import type { RetrievedSection } from '../retrieve/retrieve.js';
+import { contentTerms } from '../retrieve/terms.js';
 import { coverage, type WeightedTerm } from './query-terms.js';
 import { leadInBefore, listAfter, sectionUnits, type Unit } from './units.js';
 
@@ -24,6 +25,8 @@ interface Scored {
 }
 
 const MAX_UNITS = 5;
+/** How much a Q&A section's opening sentences borrow from how well its question matches the person's. */
+const TITLE_ANSWER_CREDIT = 0.8;
 const ASKS_FOR_NUMBER = /\b(how many|how much|how soon|when|deadline|days?|hours?|max(imum)?|min(imum)?|within|number)\b/i;
 const ASKS_FOR_DURATION = /\b(how long|duration|last|lasts|expire|expires|valid|max(imum)? (length|duration|time)|good for)\b/i;
 const STATES_DURATION = /\b(\d+|one|two|three|five|ten|fifteen|thirty|180)\s+(calendar\s+)?(days?|weeks?|months?|years?|hours?)\b/i;
@@ -49,11 +52,13 @@ export function composeAnswer(options: {
     // Rank matters, but the sentence that answers best should win even from the second or third section.
     const prior = [1, 0.9, 0.8, 0.7][rank] ?? 0.6;
     const units = sectionUnits(entry.section);
+    // A question-titled section (WomensLaw) answers its own question in its opening paragraph, in whatever words.
+    const answersTitle = entry.section.kind === 'question' ? TITLE_ANSWER_CREDIT * coverage(terms, new Set(contentTerms(entry.section.title))) : 0;
     units.forEach((unit, index) => {
       // A list item counts mostly for its own words; its lead-in's words help it a little.
       // Words of the sentence count fully; words of its paragraph and section title count half.
       const own = 0.75 * coverage(terms, unit.terms) + 0.25 * coverage(terms, new Set([...unit.terms, ...unit.contextTerms]));
-      let score = (unit.depth > 0 ? Math.max(own, 0.7 * coverage(terms, contextTerms(units, index))) : own) * prior;
+      let score = Math.max(unit.depth > 0 ? Math.max(own, 0.7 * coverage(terms, contextTerms(units, index))) : own, unit.opening ? answersTitle : 0) * prior;
       // A number or a duration tips the balance between sentences that already answer, nothing more.
       if (wantsNumber && score >= 0.2 && /\d|\b(one|two|three|ten|fifteen|thirty)\b/i.test(unit.text)) score += 0.04;
       if (wantsDuration && score >= 0.2 && STATES_DURATION.test(unit.text)) score += 0.06;

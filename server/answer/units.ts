@@ -17,6 +17,8 @@ export interface Unit {
   terms: Set<string>;
   /** Words of the surrounding paragraph and the section title: what the sentence is about. */
   contextTerms: Set<string>;
+  /** In the section's first paragraph of text (with its list): where a Q&A section answers its own question. */
+  opening: boolean;
 }
 
 const unitCache = new WeakMap<Section, Unit[]>();
@@ -29,6 +31,7 @@ export function sectionUnits(section: Section): Unit[] {
   const titleTerms = contentTerms(section.title);
   const paragraphTerms = new Map<number, string[]>();
   for (const block of section.blocks) paragraphTerms.set(block.paragraph, [...(paragraphTerms.get(block.paragraph) ?? []), ...contentTerms(block.text)]);
+  const firstParagraph = section.blocks.find((block) => !block.heading && block.text.trim().length > 0)?.paragraph;
   section.blocks.forEach((block, blockIndex) => {
     if (block.heading || block.text.trim().length === 0) return;
     // DoDI items can hold several sentences; WomensLaw blocks are already one sentence or bullet.
@@ -45,6 +48,7 @@ export function sectionUnits(section: Section): Unit[] {
         // The statute or paragraph a sentence rests on counts as its words: staff look rules up by number.
         terms: new Set(contentTerms(`${text} ${block.cites.join(' ')} ${/\d/.test(block.locator) ? block.locator : ''}`)),
         contextTerms: new Set([...titleTerms, ...(paragraphTerms.get(block.paragraph) ?? [])]),
+        opening: block.paragraph === firstParagraph,
       });
     }
   });

@@ -67,7 +67,7 @@ export async function retrieveForQuery(
       { hits: index.lexical.search(query.latest, { docId: options.docId, limit: CANDIDATES }), weight: 1 },
     ];
     if (standIns.length > 0) runs.push({ hits: index.lexical.search(`${query.latest} ${standIns.join(' ')}`, { docId: options.docId, fuzzy: false, limit: CANDIDATES }), weight: 0.8 });
-    if (query.context) runs.push({ hits: index.lexical.search(query.context, { docId: options.docId, limit: CANDIDATES }), weight: 0.5 });
+    if (query.context) runs.push({ hits: index.lexical.search(query.context, { docId: options.docId, limit: CANDIDATES }), weight: 0.8 });
     if (expansions.length > 0) runs.push({ hits: index.lexical.search(expansions.join(' '), { docId: options.docId, fuzzy: false, limit: CANDIDATES }), weight: 0.4 });
     for (const { hits, weight } of runs) {
       const best = hits[0]?.score ?? 1;
@@ -137,11 +137,15 @@ export function boostExactReferences(index: SearchIndex, references: string[], b
 
 const DEFINITION_QUESTION = /^\s*(?:what(?:'s| is| are| does)|whats|define|definition of|meaning of|who (?:is|are)|what do(?:es)? (?:the )?(?:term|word|acronym))\s+(?:an? |the )?(.+?)(?:\s+(?:mean|means|stand for|stands for)\b.*)?\s*[?.!]?\s*$/i;
 
+/** Staff shorthand: "DoD definition of intimate partner", "intimate partner definition". */
+const DEFINITION_LOOKUP = /^\s*(?:(?:the|dod|dodi|military|glossary|legal)\s+)*(?:definition|meaning) of\s+(?:an? |the )?(.+?)\s*[?.!]?\s*$|^\s*(?:an? |the )?(.+?)\s+(?:definition|meaning)\s*[?.!]?\s*$/i;
+
 /** "What is a DAVA?" puts the glossary entry for DAVA on top. */
 function boostDefinitions(index: SearchIndex, latest: string, bySection: Map<string, RetrievedSection>, docId?: string): void {
-  const match = latest.match(DEFINITION_QUESTION);
-  if (!match) return;
-  const term = match[1].toLowerCase().replace(/[?.!]+$/, '').trim();
+  const match = latest.match(DEFINITION_QUESTION) ?? latest.match(DEFINITION_LOOKUP);
+  const asked = match?.slice(1).find((group) => group !== undefined);
+  if (!asked) return;
+  const term = asked.toLowerCase().replace(/[?.!]+$/, '').trim();
   if (term.split(/\s+/).length > 5) return;
   const acronym = index.acronymTerms.has(term.replace(/s$/, '')) || index.acronymTerms.has(term);
   for (const section of index.sections) {
