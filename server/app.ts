@@ -78,8 +78,8 @@ export function createApp(
       },
     }),
   );
-  app.route('/api/chat', createChatRoutes(runtime));
-  app.route('/api/search', createSearchRoutes(runtime));
+  app.route('/api/chat', createChatRoutes(runtime, logger));
+  app.route('/api/search', createSearchRoutes(runtime, logger));
   app.route('/api/sections', createSectionRoutes(runtime));
   app.route('/healthz', createHealthRoutes(runtime));
   app.route('/openapi.json', createOpenApiRoutes());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './contract.js';
 import type { Embeddings } from '@langchain/core/embeddings';
+import { createLogger } from './logger.js';
 import { loadSnapshot } from './runtime.js';
 import { createTestApp, createTestRuntimeWith, getTestRuntime } from './testing/test-runtime.js';
 
@@ -139,7 +140,8 @@ describe('an embedding server that fails', () => {
       },
     } as unknown as Embeddings;
     const runtime = { ...base, embedder: down, snapshot: loadSnapshot({ config: base.config, embedder: down }) };
-    const app = await createTestApp({ runtime });
+    const lines: string[] = [];
+    const app = await createTestApp({ runtime, logger: createLogger({ mode: 'json', write: (line) => lines.push(line) }) });
     const chat = await app.request('/api/chat', { method: 'POST', headers: json, body: chatBody(ask('How long does a full order of protection last in Missouri?')) });
     expect(chat.status).toBe(200);
     const answer = (await chat.json()) as { status: string; citations: Array<{ sectionId: string }> };
@@ -149,6 +151,11 @@ describe('an embedding server that fails', () => {
     expect(search.status).toBe(200);
     expect(((await search.json()) as { results: Array<{ sectionId: string }> }).results[0]?.sectionId).toMatch(/^dodi:/);
     expect(calls).toBeGreaterThanOrEqual(2);
+    // Operators are told, once per request, without the question.
+    const degraded = lines.map((line) => JSON.parse(line) as Record<string, string>).filter((line) => line.event === 'retrieval_degraded');
+    expect(degraded.map((line) => line.route)).toEqual(['/api/chat', '/api/search']);
+    expect(degraded.every((line) => line.fellBackTo === 'lexical' && line.errorName === 'Error')).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/full order of protection|2873/);
     const vectorOnly = await app.request('/api/search?q=cancel%20an%20MPO&mode=vector');
     expect(vectorOnly.status).toBe(503);
     expect((await errorOf(vectorOnly)).code).toBe('temporarily_unavailable');

@@ -17,6 +17,8 @@ import { weightedTerms } from './query-terms.js';
 export interface ChatOptions {
   messages: ChatMessage[];
   retrievalMode?: RetrievalMode;
+  /** Told when hybrid retrieval had to fall back to lexical evidence (the embedder failed). */
+  onRetrievalFallback?: (error: unknown) => void;
 }
 
 /** Answers the latest user message from the documents: emergency first, then cited answer or an honest fallback. */
@@ -31,7 +33,12 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
     return respond(runtime, { status: 'emergency', answer: emergencyText(hotlines, danger.selfHarm), citations: [], hotlines, notices: [] });
   }
   // Should the embedder fail, hybrid answers from lexical evidence alone rather than not at all.
-  const { retrieved, mode } = await retrieveResilient(search, { query, mode: options.retrievalMode ?? runtime.config.retrievalMode, limit: 8 });
+  const { retrieved, mode } = await retrieveResilient(search, {
+    query,
+    mode: options.retrievalMode ?? runtime.config.retrievalMode,
+    limit: 8,
+    onFallback: options.onRetrievalFallback,
+  });
   const terms = weightedTerms(search, query);
   let composed = composeAnswer({ question: query.latest, terms, retrieved, sourceById: runtime.sourceById });
   // A question about another state's own law: the documents answer only where they speak about orders across states.

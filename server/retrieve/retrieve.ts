@@ -41,13 +41,15 @@ export async function retrieve(index: SearchIndex, options: RetrieveOptions): Pr
  */
 export async function retrieveResilient(
   index: SearchIndex,
-  options: { query: SearchQuery; mode: RetrievalMode; limit: number; docId?: string },
-): Promise<{ retrieved: RetrievedSection[]; mode: RetrievalMode; degraded: boolean }> {
+  options: { query: SearchQuery; mode: RetrievalMode; limit: number; docId?: string; onFallback?: (error: unknown) => void },
+): Promise<{ retrieved: RetrievedSection[]; mode: RetrievalMode }> {
+  const { onFallback, ...search } = options;
   try {
-    return { retrieved: await retrieveForQuery(index, options), mode: options.mode, degraded: false };
+    return { retrieved: await retrieveForQuery(index, search), mode: search.mode };
   } catch (error) {
-    if (options.mode !== 'hybrid') throw error;
-    return { retrieved: await retrieveForQuery(index, { ...options, mode: 'lexical' }), mode: 'lexical', degraded: true };
+    if (search.mode !== 'hybrid') throw error;
+    onFallback?.(error);
+    return { retrieved: await retrieveForQuery(index, { ...search, mode: 'lexical' }), mode: 'lexical' };
   }
 }
 

@@ -2,14 +2,16 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answerChat } from '../answer/answer-chat.js';
 import { chatRequestSchema } from '../contract.js';
+import type { Logger } from '../logger.js';
+import { retrievalFallbackLogger } from './retrieval-fallback.js';
 import type { Runtime } from '../runtime.js';
 import { validate } from './validation.js';
 
 /** POST /api/chat: a cited answer, as JSON or (stream: true / Accept: text/event-stream) as server-sent events. */
-export function createChatRoutes(runtime: Runtime): Hono {
+export function createChatRoutes(runtime: Runtime, logger: Logger): Hono {
   const app = new Hono();
   app.post('/', validate('json', chatRequestSchema), async (c) => {
-    const request = c.req.valid('json');
+    const request = { ...c.req.valid('json'), onRetrievalFallback: retrievalFallbackLogger(logger, '/api/chat') };
     const wantsStream = request.stream === true || (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) return c.json(await answerChat(runtime, request));
     return streamSSE(c, async (stream) => {

@@ -3,12 +3,14 @@ import type { Section } from '../../ingest/types.js';
 import { searchQuerySchema, type SearchResponse } from '../contract.js';
 import { boostExactReferences, retrieveResilient, type RetrievedSection } from '../retrieve/retrieve.js';
 import { contentTerms, referenceTokens } from '../retrieve/terms.js';
+import type { Logger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
+import { retrievalFallbackLogger } from './retrieval-fallback.js';
 import { AppError } from '../errors.js';
 import { validate } from './validation.js';
 
 /** GET /api/search?q=&mode=&doc=&limit=: ranked passages with locators for staff lookup. */
-export function createSearchRoutes(runtime: Runtime): Hono {
+export function createSearchRoutes(runtime: Runtime, logger: Logger): Hono {
   const app = new Hono();
   app.get('/', validate('query', searchQuerySchema), async (c) => {
     const { q, mode, doc, limit } = c.req.valid('query');
@@ -30,7 +32,8 @@ export function createSearchRoutes(runtime: Runtime): Hono {
       boostExactReferences(search, referenceTokens(q), bySection as Map<string, RetrievedSection>, doc);
       ranked = [...bySection.values()].sort((left, right) => right.score - left.score);
     } else {
-      ranked = (await retrieveResilient(search, { query: { latest: q, context: '' }, mode, limit, docId: doc })).retrieved;
+      const onFallback = retrievalFallbackLogger(logger, '/api/search');
+      ranked = (await retrieveResilient(search, { query: { latest: q, context: '' }, mode, limit, docId: doc, onFallback })).retrieved;
     }
     const terms = new Set(contentTerms(q));
     const response: SearchResponse = {
