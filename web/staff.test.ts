@@ -1,39 +1,30 @@
 // The staff lookup page in a real browser against the real Lumen server.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchForErrors } from './test-support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, usePagePerTest } from './test-support/browser.js';
 import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
 
-let browser: Browser;
 let lumen: RunningLumen;
 let context: BrowserContext;
 let page: Page;
-let errors: string[];
 
 beforeAll(async () => {
-  [lumen, browser] = await Promise.all([startLumen(), launchChromium()]);
+  lumen = await startLumen();
 });
 afterAll(async () => {
-  await browser?.close();
   await lumen?.close();
 });
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  errors = watchForErrors(page);
+usePagePerTest((opened) => ({ context, page } = opened), {
   // Stand-in clipboard: records what the page copies, so no OS clipboard is needed.
-  await page.addInitScript(() => {
-    const written: string[] = [];
-    (window as unknown as { copied: string[] }).copied = written;
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (text: string) => void written.push(text) },
-    });
-  });
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
+  prepare: (page) =>
+    page.addInitScript(() => {
+      const written: string[] = [];
+      (window as unknown as { copied: string[] }).copied = written;
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void written.push(text) },
+      });
+    }),
 });
 
 const results = (): ReturnType<Page['locator']> => page.locator('[data-lumen="result"]');

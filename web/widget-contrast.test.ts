@@ -1,8 +1,8 @@
 // WCAG AA contrast of every piece of text the widget shows, measured in Chromium from computed styles:
 // 4.5:1 for normal text, 3:1 for large text (24px, or 18.66px bold).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, watchForErrors } from './test-support/browser.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usePagePerTest } from './test-support/browser.js';
 import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
 import { ask, hook, openPanel } from './test-support/widget-page.js';
 
@@ -72,28 +72,16 @@ function measureContrast(): TextContrast[] {
   return results;
 }
 
-let browser: Browser;
 let lumen: RunningLumen;
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
 
 beforeAll(async () => {
-  [lumen, browser] = await Promise.all([startLumen(), launchChromium()]);
+  lumen = await startLumen();
 });
 afterAll(async () => {
-  await browser?.close();
   await lumen?.close();
 });
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  errors = watchForErrors(page);
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
-});
+usePagePerTest((opened) => ({ page } = opened));
 
 function expectAa(measured: TextContrast[]): void {
   const judged = measured.filter((entry) => !entry.onImage);

@@ -2,12 +2,12 @@
 // Lumen's CORS list admits the organisation's origin and no other; both run on 127.0.0.1.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.js';
 import { createLogger } from '../server/logger.js';
 import { createTestRuntimeWith } from '../server/testing/test-runtime.js';
-import { launchChromium, screenshot, watchForErrors } from './test-support/browser.js';
+import { screenshot, usePagePerTest } from './test-support/browser.js';
 import { ask, hook, openPanel } from './test-support/widget-page.js';
 
 type Server = ReturnType<typeof serve>;
@@ -33,13 +33,10 @@ function hostPage(lumenOrigin: string): Response {
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
-let browser: Browser;
 let allowedHost: { server: Server; origin: string };
 let otherHost: { server: Server; origin: string };
 let lumen: { server: Server; origin: string };
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
 
 beforeAll(async () => {
   let lumenOrigin = '';
@@ -49,21 +46,11 @@ beforeAll(async () => {
   const app = createApp(runtime, { logger: createLogger({ mode: 'silent' }) });
   lumen = await listen((request) => app.fetch(request));
   lumenOrigin = lumen.origin;
-  browser = await launchChromium();
 }, 600_000);
 afterAll(async () => {
-  await browser?.close();
   await Promise.all([close(allowedHost?.server), close(otherHost?.server), close(lumen?.server)]);
 });
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  errors = watchForErrors(page);
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
-});
+usePagePerTest((opened) => ({ page } = opened));
 
 describe('widget embedded from another origin', () => {
   it('answers with citations on a page whose origin Lumen allows', async () => {

@@ -1,8 +1,8 @@
 // Safety and privacy of the widget in a real browser: quick exit (button and
 // Shift x3), nothing stored, typed HTML stays text, calm errors, phone layout.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchForErrors } from './test-support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, usePagePerTest } from './test-support/browser.js';
 import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
 import { ask, expectFitsViewport, hook, openPanel } from './test-support/widget-page.js';
 
@@ -10,24 +10,14 @@ let browser: Browser;
 let lumen: RunningLumen;
 let context: BrowserContext;
 let page: Page;
-let errors: string[];
 
 beforeAll(async () => {
-  [lumen, browser] = await Promise.all([startLumen(), launchChromium()]);
+  lumen = await startLumen();
 });
 afterAll(async () => {
-  await browser?.close();
   await lumen?.close();
 });
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  errors = watchForErrors(page);
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
-});
+usePagePerTest((opened) => ({ browser, context, page } = opened));
 
 interface ExitState {
   widget: boolean;

@@ -1,33 +1,22 @@
 // The widget in a real browser against the real Lumen server: asking, citations,
 // emergencies, keyboard-only use and style isolation on the demo host page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchForErrors } from './test-support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, usePagePerTest } from './test-support/browser.js';
 import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
 import { ANSWER_TIMEOUT_MS, ask, focusedHook, hook, openPanel } from './test-support/widget-page.js';
 
-let browser: Browser;
 let lumen: RunningLumen;
 let context: BrowserContext;
 let page: Page;
-let errors: string[];
 
 beforeAll(async () => {
-  [lumen, browser] = await Promise.all([startLumen(), launchChromium()]);
+  lumen = await startLumen();
 });
 afterAll(async () => {
-  await browser?.close();
   await lumen?.close();
 });
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  errors = watchForErrors(page);
-});
-afterEach(async () => {
-  expect(errors).toEqual([]);
-  await context.close();
-});
+usePagePerTest((opened) => ({ context, page } = opened));
 
 describe('widget', () => {
   it('embeds from one script tag and keeps the host page CSS out', async () => {

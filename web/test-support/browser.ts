@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 /** Debian's Chromium; playwright-core never downloads a browser of its own here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -43,4 +44,38 @@ export function watchForErrors(page: Page): string[] {
     void dialog.dismiss();
   });
   return errors;
+}
+
+/** The browser, context and page a test runs in. */
+export interface OpenedPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Registers the hooks every browser test file needs: one Chromium for the file, a fresh desktop context and
+ * page per test (after `prepare`, if given), and a failed test whenever the page threw or broke the CSP.
+ */
+export function usePagePerTest(onOpen: (opened: OpenedPage) => void, options: { prepare?: (page: Page) => Promise<unknown> } = {}): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    errors = watchForErrors(page);
+    await options.prepare?.(page);
+    onOpen({ browser: browser!, context, page });
+  });
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await context?.close();
+  });
 }
