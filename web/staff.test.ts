@@ -1,19 +1,14 @@
 // The staff lookup page in a real browser against the real Lumen server.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot, usePagePerTest } from './test-support/browser.js';
-import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
+import { type RunningLumen, useLumenPerFile } from './test-support/lumen-server.js';
 
 let lumen: RunningLumen;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  lumen = await startLumen();
-});
-afterAll(async () => {
-  await lumen?.close();
-});
+useLumenPerFile((started) => (lumen = started));
 usePagePerTest((opened) => ({ context, page } = opened), {
   // Stand-in clipboard: records what the page copies, so no OS clipboard is needed.
   prepare: (page) =>

@@ -1,9 +1,9 @@
 // WCAG AA contrast of every piece of text the widget shows, measured in Chromium from computed styles:
 // 4.5:1 for normal text, 3:1 for large text (24px, or 18.66px bold).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { usePagePerTest } from './test-support/browser.js';
-import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
+import { type RunningLumen, useLumenPerFile } from './test-support/lumen-server.js';
 import { ask, hook, openPanel } from './test-support/widget-page.js';
 
 interface TextContrast {
@@ -75,12 +75,7 @@ function measureContrast(): TextContrast[] {
 let lumen: RunningLumen;
 let page: Page;
 
-beforeAll(async () => {
-  lumen = await startLumen();
-});
-afterAll(async () => {
-  await lumen?.close();
-});
+useLumenPerFile((started) => (lumen = started));
 usePagePerTest((opened) => ({ page } = opened));
 
 function expectAa(measured: TextContrast[]): void {

@@ -1,9 +1,9 @@
 // Safety and privacy of the widget in a real browser: quick exit (button and
 // Shift x3), nothing stored, typed HTML stays text, calm errors, phone layout.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot, usePagePerTest } from './test-support/browser.js';
-import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
+import { type RunningLumen, useLumenPerFile } from './test-support/lumen-server.js';
 import { ask, expectFitsViewport, hook, openPanel } from './test-support/widget-page.js';
 
 let browser: Browser;
@@ -11,12 +11,7 @@ let lumen: RunningLumen;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  lumen = await startLumen();
-});
-afterAll(async () => {
-  await lumen?.close();
-});
+useLumenPerFile((started) => (lumen = started));
 usePagePerTest((opened) => ({ browser, context, page } = opened));
 
 interface ExitState {

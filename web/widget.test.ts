@@ -1,21 +1,16 @@
 // The widget in a real browser against the real Lumen server: asking, citations,
 // emergencies, keyboard-only use and style isolation on the demo host page.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot, usePagePerTest } from './test-support/browser.js';
-import { startLumen, type RunningLumen } from './test-support/lumen-server.js';
+import { type RunningLumen, useLumenPerFile } from './test-support/lumen-server.js';
 import { ANSWER_TIMEOUT_MS, ask, focusedHook, hook, openPanel } from './test-support/widget-page.js';
 
 let lumen: RunningLumen;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  lumen = await startLumen();
-});
-afterAll(async () => {
-  await lumen?.close();
-});
+useLumenPerFile((started) => (lumen = started));
 usePagePerTest((opened) => ({ context, page } = opened));
 
 describe('widget', () => {

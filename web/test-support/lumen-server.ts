@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { afterAll, beforeAll } from 'vitest';
 import { renderHostPage } from '../pages/host-page.js';
 import { createTestApp } from '../../server/testing/test-runtime.js';
 
@@ -63,4 +64,16 @@ export async function startLumen(): Promise<RunningLumen> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Starts one Lumen server for a test file (handed to `onStart`) and closes it after the file's tests. */
+export function useLumenPerFile(onStart: (lumen: RunningLumen) => void): void {
+  let running: RunningLumen | undefined;
+  beforeAll(async () => {
+    running = await startLumen();
+    onStart(running);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
 }
