@@ -2,9 +2,8 @@ import type { Source } from '../../ingest/corpus.js';
 import type { Section } from '../../ingest/types.js';
 import type { Citation } from '../contract.js';
 import type { RetrievedSection } from '../retrieve/retrieve.js';
-import { contentTerms } from '../retrieve/terms.js';
 import { coverage, type WeightedTerm } from './query-terms.js';
-import { leadInBefore, listAfter, sectionUnits, type Unit } from './units.js';
+import { leadInBefore, listAfter, sectionTitleTerms, sectionUnits, type Unit } from './units.js';
 
 /** An answer made of quoted sentences, each ending with the number of the citation it rests on. */
 export interface ComposedAnswer {
@@ -53,7 +52,7 @@ export function composeAnswer(options: {
     const prior = [1, 0.9, 0.8, 0.7][rank] ?? 0.6;
     const units = sectionUnits(entry.section);
     // A question-titled section (WomensLaw) answers its own question in its opening paragraph, in whatever words.
-    const answersTitle = entry.section.kind === 'question' ? TITLE_ANSWER_CREDIT * coverage(terms, new Set(contentTerms(entry.section.title))) : 0;
+    const answersTitle = entry.section.kind === 'question' ? TITLE_ANSWER_CREDIT * coverage(terms, sectionTitleTerms(entry.section)) : 0;
     units.forEach((unit, index) => {
       // A list item counts mostly for its own words; its lead-in's words help it a little.
       // Words of the sentence count fully; words of its paragraph and section title count half.

@@ -22,13 +22,24 @@ export interface Unit {
 }
 
 const unitCache = new WeakMap<Section, Unit[]>();
+const titleTermCache = new WeakMap<Section, Set<string>>();
+
+/** The content words of a section's title (its question, for WomensLaw); cached per section. */
+export function sectionTitleTerms(section: Section): Set<string> {
+  let terms = titleTermCache.get(section);
+  if (!terms) {
+    terms = new Set(contentTerms(section.title));
+    titleTermCache.set(section, terms);
+  }
+  return terms;
+}
 
 /** Splits a section into quotable units (sentences, bullets, numbered items); cached per section. */
 export function sectionUnits(section: Section): Unit[] {
   const cached = unitCache.get(section);
   if (cached) return cached;
   const units: Unit[] = [];
-  const titleTerms = contentTerms(section.title);
+  const titleTerms = sectionTitleTerms(section);
   const paragraphTerms = new Map<number, string[]>();
   for (const block of section.blocks) paragraphTerms.set(block.paragraph, [...(paragraphTerms.get(block.paragraph) ?? []), ...contentTerms(block.text)]);
   const firstParagraph = section.blocks.find((block) => !block.heading && block.text.trim().length > 0)?.paragraph;
