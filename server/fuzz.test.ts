@@ -58,8 +58,17 @@ const text = fc.oneof(
 );
 const message = fc.record({ role: fc.constantFrom('user', 'assistant'), content: text });
 const conversation = fc.tuple(fc.array(message, { maxLength: 4 }), text).map(([earlier, latest]) => [...earlier, { role: 'user', content: latest }]);
-/** Bodies of every shape: well-formed conversations, odd JSON, wrong types, near and over the limits. */
+/** A question the validator must accept (non-empty, under the length limit), so some bodies reach the answering core. */
+const plainQuestion = fc.array(domainWord, { minLength: 1, maxLength: 20 }).map((words) => words.join(' '));
+const validConversation = fc
+  .tuple(fc.array(fc.record({ role: fc.constantFrom('user', 'assistant'), content: plainQuestion }), { maxLength: 3 }), plainQuestion)
+  .map(([earlier, latest]) => [...earlier, { role: 'user', content: latest }]);
+/**
+ * Bodies of every shape: well-formed conversations, odd JSON, wrong types, near and over the limits. Valid
+ * conversations carry weight of their own, so how many reach the core does not hang on the random seed.
+ */
 const chatBody = fc.oneof(
+  { arbitrary: validConversation.map((messages) => JSON.stringify({ messages })), weight: 3 },
   conversation.map((messages) => JSON.stringify({ messages })),
   fc.tuple(conversation, fc.boolean(), fc.constantFrom('hybrid', 'lexical', 'vector', 'psychic', 7)).map(([messages, stream, retrievalMode]) => JSON.stringify({ messages, stream, retrievalMode })),
   fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
@@ -114,11 +123,28 @@ describe('property: /api/search never answers 5xx and never hangs', () => {
       Object.assign(seen, { ok: 0, clientError: 0 });
       await fc.assert(
         fc.asyncProperty(
-          fc.oneof(text.map((value) => value.slice(0, 2_000)), loneSurrogate),
-          fc.constantFrom('instant', 'hybrid', 'lexical', 'vector', '', 'x'),
-          fc.oneof(fc.integer({ min: -5, max: 80 }).map(String), fc.constantFrom('', 'NaN', '1.5', '0x10')),
-          fc.constantFrom(undefined, 'mo', 'dodi', 'mpo', 'zz'),
-          async (q, mode, limit, doc) => {
+          // Valid lookups carry weight of their own, so how many reach the search core does not hang on the seed.
+          fc.oneof(
+            {
+              arbitrary: fc.tuple(
+                plainQuestion,
+                fc.constantFrom('instant', 'hybrid', 'lexical', 'vector'),
+                fc.integer({ min: 1, max: LIMITS.maxSearchResults }).map(String),
+                fc.constantFrom(undefined, 'mo', 'dodi', 'mpo'),
+              ),
+              weight: 1,
+            },
+            {
+              arbitrary: fc.tuple(
+                fc.oneof(text.map((value) => value.slice(0, 2_000)), loneSurrogate),
+                fc.constantFrom('instant', 'hybrid', 'lexical', 'vector', '', 'x'),
+                fc.oneof(fc.integer({ min: -5, max: 80 }).map(String), fc.constantFrom('', 'NaN', '1.5', '0x10')),
+                fc.constantFrom(undefined, 'mo', 'dodi', 'mpo', 'zz'),
+              ),
+              weight: 2,
+            },
+          ),
+          async ([q, mode, limit, doc]) => {
             const params = new URLSearchParams({ q, mode, limit });
             if (doc) params.set('doc', doc);
             await expectWellFormed(await send(`/api/search?${params}`), searchResponseSchema);
