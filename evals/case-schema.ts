@@ -18,6 +18,8 @@ export const evalCaseSchema = z
       facts: z.array(z.string().min(1)).max(4),
       hotlines: z.array(z.string().min(1)),
       notice: z.enum(['source_conflict']).nullable(),
+      /** Verbatim passages (a sentence or list item) that answer the question; a citation should quote one. */
+      support: z.array(z.string().min(10)).max(4).optional(),
     }),
   })
   .superRefine((value, context) => {
