@@ -6,6 +6,7 @@ import { PROJECT_ROOT, type IngestConfig } from './config.js';
 import { loadSources, readDocument } from './corpus.js';
 import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/create-embedder.js';
 import { EmbeddingCache } from './embedding-cache.js';
+import { resolveExampleQuestions, type QuestionReview } from './example-questions.js';
 import { INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
 import { parseDocument, sha256 } from './parse.js';
 import type { Acronym, Section } from './types.js';
@@ -22,6 +23,8 @@ export interface BuildSummary {
   manifest: Manifest;
   directory: string;
   changes: SectionChanges;
+  /** Example questions to review: their section vanished, their point moved, or their section changed. */
+  questionReview: QuestionReview & { sectionChanged: string[] };
   embedded: number;
   reused: number;
   milliseconds: number;
@@ -82,9 +85,10 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
     documents.push({ id: source.id, file: source.file, sha256: sha256(text), sections: parsed.sections.length, chunks: chunkCount });
   }
   const chunks = await chunkSections(sections);
+  const { questions, review } = resolveExampleQuestions({ corpusDir: config.corpusDir, sections, chunks });
   const embedder = options.embedder ?? createEmbedder(config.embedder);
   const cache = new EmbeddingCache(config.dataDir, embedder.id);
-  const texts = chunks.map((chunk) => chunk.indexText);
+  const texts = [...chunks.map((chunk) => chunk.indexText), ...questions.map((question) => question.text)];
   const missing = [...new Set(texts.filter((text) => !cache.get(text)))];
   const batchSize = 32;
   for (let start = 0; start < missing.length; start += batchSize) {
@@ -102,9 +106,8 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   cache.retainOnly(texts);
   cache.save();
 
-  const index = new HierarchicalNSW('cosine', dimensions);
-  index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
-  vectors.forEach((vector, label) => index.addPoint(vector, label));
+  const index = vectorIndex(vectors.slice(0, chunks.length), dimensions);
+  const questionVectors = vectorIndex(vectors.slice(chunks.length), dimensions);
 
   const previous = readCurrentManifest(config.dataDir);
   const sectionHashes = Object.fromEntries(sections.map((section) => [section.id, sha256(JSON.stringify([section.path, section.text]))]));
@@ -116,18 +119,29 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
     codeHash: ingestCodeHash(),
     embedder: { id: embedder.id, dimensions },
     corpus: { sourcesHash: sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8')), documents },
-    counts: { sections: sections.length, chunks: chunks.length },
+    counts: { sections: sections.length, chunks: chunks.length, questions: questions.length },
     sectionHashes,
   };
-  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index });
+  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors });
+  const changes = diffSections(previous?.sectionHashes ?? {}, sectionHashes);
+  const changed = new Set(changes.changed);
   return {
     manifest,
     directory,
-    changes: diffSections(previous?.sectionHashes ?? {}, sectionHashes),
+    changes,
+    questionReview: { ...review, sectionChanged: [...new Set(questions.filter((question) => changed.has(question.sectionId)).map((question) => question.sectionId))] },
     embedded: missing.length,
     reused: texts.length - missing.length,
     milliseconds: Date.now() - started,
   };
+}
+
+/** An exact-enough HNSW index over the given vectors, labelled by position. */
+function vectorIndex(vectors: number[][], dimensions: number): InstanceType<typeof HierarchicalNSW> {
+  const index = new HierarchicalNSW('cosine', dimensions);
+  index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
+  vectors.forEach((vector, label) => index.addPoint(vector, label));
+  return index;
 }
 
 /** Sections added, removed and changed between two builds. */

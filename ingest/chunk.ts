@@ -1,31 +1,68 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import type { Chunk, Section } from './types.js';
+import { splitSentences } from './text.js';
+import type { Block, Chunk, Section } from './types.js';
 
-export const CHUNK_SIZE = 450;
-export const CHUNK_OVERLAP = 90;
+/** A DoDI paragraph longer than this is split into its sentences; WomensLaw blocks already are one. */
+const SPLIT_ABOVE = 220;
+/** A single sentence longer than this (a DoDI run-on) is cut at clause boundaries. */
+const MAX_UNIT = 600;
+/** How much of a list's lead-in is indexed with each item. */
+const LEAD_IN_CONTEXT = 200;
 
-/** Splits each section on its own (never across two sections); each chunk carries its section's id and path. */
+const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 450, chunkOverlap: 0, separators: ['; ', ', ', ' '], keepSeparator: true });
+
+/**
+ * Splits every section into quotable units (sentences, bullets, numbered items), the pieces retrieval
+ * scores and answers quote. Each is indexed with what it is about: the section's heading path, the
+ * in-answer heading above it and, for a list item, the lead-in that says what the list is.
+ */
 export async function chunkSections(sections: Section[]): Promise<Chunk[]> {
-  const splitter = new RecursiveCharacterTextSplitter({
-    chunkSize: CHUNK_SIZE,
-    chunkOverlap: CHUNK_OVERLAP,
-    separators: ['\n\n', '\n', '. ', '; ', ', ', ' ', ''],
-  });
   const chunks: Chunk[] = [];
   for (const section of sections) {
-    const pieces = await splitter.splitText(section.text);
-    // The heading a chunk sits under says what it is about; WomensLaw's group headings ("... in Missouri")
-    // repeat across dozens of questions and would only blur that, so only the question is kept there.
+    // WomensLaw's group headings ("... in Missouri") repeat across dozens of questions and would only
+    // blur what a unit is about, so only the question is kept there.
     const context = section.docId === 'dodi' || section.kind !== 'question' ? section.path.slice(1).join(' > ') || section.title : section.title;
-    pieces.forEach((text, index) => {
-      chunks.push({
-        id: `${section.id}#${index}`,
-        sectionId: section.id,
-        docId: section.docId,
-        text,
-        indexText: `${context}\n${text}`,
-      });
-    });
+    const firstParagraph = section.blocks.find((block) => !block.heading && block.text.trim().length > 0)?.paragraph;
+    const leadIns: Array<{ depth: number; text: string }> = [];
+    let heading = '';
+    let position = 0;
+    for (const block of section.blocks) {
+      if (block.text.trim().length === 0) continue;
+      if (block.heading) {
+        heading = block.text;
+        continue;
+      }
+      while (leadIns.length > 0 && leadIns[leadIns.length - 1].depth >= block.depth) leadIns.pop();
+      const lead = leadIns[leadIns.length - 1]?.text.slice(0, LEAD_IN_CONTEXT);
+      for (const text of await blockPieces(section, block)) {
+        chunks.push({
+          id: `${section.id}#${position}`,
+          sectionId: section.id,
+          docId: section.docId,
+          text,
+          indexText: [context, heading, lead, text].filter(Boolean).join('\n'),
+          position,
+          locator: block.locator,
+          cites: block.cites,
+          depth: block.depth,
+          paragraph: block.paragraph,
+          leadIn: /:\s*$/.test(text),
+          opening: block.paragraph === firstParagraph,
+        });
+        position += 1;
+      }
+      if (/:\s*$/.test(block.text)) leadIns.push({ depth: block.depth, text: block.text });
+    }
   }
   return chunks;
+}
+
+async function blockPieces(section: Section, block: Block): Promise<string[]> {
+  const sentences = section.docId === 'dodi' && block.depth === 0 && block.text.length > SPLIT_ABOVE ? splitSentences(block.text) : [block.text];
+  const pieces: string[] = [];
+  for (const sentence of sentences) {
+    if (sentence.length <= MAX_UNIT) pieces.push(sentence);
+    else pieces.push(...(await splitter.splitText(sentence)).map((piece) => piece.trim()));
+  }
+  return pieces;
 }

@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const summary = await buildIndex({
     config,
     onProgress: ({ done, total }) => {
-      const line = `Embedding ${done}/${total} chunks`;
+      const line = `Embedding ${done}/${total} passages and example questions`;
       if (interactive) process.stderr.write(`\r${line}`);
       else if (done === total || done % 256 === 0) process.stderr.write(`${line}\n`);
     },
@@ -40,6 +40,11 @@ async function main(): Promise<number> {
   list('Sections added', changes.added);
   list('Sections removed', changes.removed);
   list('Sections changed', changes.changed);
+  const review = summary.questionReview;
+  console.log(`Example questions: ${manifest.counts.questions}`);
+  list('Example questions to review: their section changed', review.sectionChanged);
+  list('Example questions dropped: their section no longer exists', review.vanished.map((entry) => `${entry.file}:${entry.line} ${entry.sectionId}`));
+  list('Example questions kept without their point: the quoted sentence was not found', review.pointNotFound.map((entry) => `${entry.file}:${entry.line} ${entry.sectionId} "${entry.point}"`));
   console.log(`Index written to ${summary.directory}`);
   return 0;
 }

@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameS
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
+import type { ExampleQuestion } from './example-questions.js';
 import type { Acronym, Chunk, Section } from './types.js';
 
 const { HierarchicalNSW } = hnswlib;
 export type VectorIndex = InstanceType<typeof HierarchicalNSW>;
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const KEEP_BUILDS = 3;
 
 export const manifestSchema = z.object({
@@ -20,7 +21,7 @@ export const manifestSchema = z.object({
     sourcesHash: z.string(),
     documents: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string(), sections: z.number(), chunks: z.number() })),
   }),
-  counts: z.object({ sections: z.number().int().nonnegative(), chunks: z.number().int().positive() }),
+  counts: z.object({ sections: z.number().int().nonnegative(), chunks: z.number().int().positive(), questions: z.number().int().nonnegative() }),
   sectionHashes: z.record(z.string(), z.string()),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -33,6 +34,9 @@ export interface LoadedIndex {
   acronyms: Acronym[];
   chunks: Chunk[];
   vectors: VectorIndex;
+  /** Curated example questions and their vectors (label = position in `questions`). */
+  questions: ExampleQuestion[];
+  questionVectors: VectorIndex;
 }
 
 /** Raised when the index is missing, partial or built with another embedder; says what to run. */
@@ -51,6 +55,8 @@ export function writeIndex(options: {
   acronyms: Acronym[];
   chunks: Chunk[];
   vectors: VectorIndex;
+  questions: ExampleQuestion[];
+  questionVectors: VectorIndex;
 }): string {
   const buildsDir = join(options.dataDir, 'builds');
   mkdirSync(buildsDir, { recursive: true });
@@ -61,6 +67,8 @@ export function writeIndex(options: {
   writeFileSync(join(tempDir, 'sections.json'), JSON.stringify({ sections: options.sections, acronyms: options.acronyms }));
   writeFileSync(join(tempDir, 'chunks.json'), JSON.stringify(options.chunks));
   options.vectors.writeIndexSync(join(tempDir, 'vectors.hnsw'));
+  writeFileSync(join(tempDir, 'questions.json'), JSON.stringify(options.questions));
+  options.questionVectors.writeIndexSync(join(tempDir, 'questions.hnsw'));
   // The manifest goes last: a folder without one is never a finished build.
   writeFileSync(join(tempDir, 'manifest.json'), JSON.stringify(options.manifest, null, 2));
   renameSync(tempDir, finalDir);
@@ -111,10 +119,12 @@ export function loadIndex(options: { dataDir: string; directory?: string; expect
   let manifest: Manifest;
   let stored: { sections: Section[]; acronyms: Acronym[] };
   let chunks: Chunk[];
+  let questions: ExampleQuestion[];
   try {
     manifest = manifestSchema.parse(JSON.parse(read('manifest.json')));
     stored = JSON.parse(read('sections.json'));
     chunks = JSON.parse(read('chunks.json'));
+    questions = JSON.parse(read('questions.json'));
   } catch (error) {
     if (error instanceof IndexError) throw error;
     throw new IndexError(`The index at ${directory} is corrupt (${(error as Error).message.split('\n')[0]}). Run "npm run ingest" to rebuild it.`);
@@ -125,19 +135,27 @@ export function loadIndex(options: { dataDir: string; directory?: string; expect
         'Run "npm run ingest" with the same LUMEN_EMBEDDER settings, or change the settings back.',
     );
   }
-  const vectors = new HierarchicalNSW('cosine', manifest.embedder.dimensions);
-  try {
-    vectors.readIndexSync(join(directory, 'vectors.hnsw'), true);
-  } catch (error) {
-    throw new IndexError(`The vector index at ${directory} cannot be read (${(error as Error).message}). Run "npm run ingest" to rebuild it.`);
-  }
+  const readVectors = (name: string): VectorIndex => {
+    const vectors = new HierarchicalNSW('cosine', manifest.embedder.dimensions);
+    try {
+      vectors.readIndexSync(join(directory, name), true);
+    } catch (error) {
+      throw new IndexError(`The vector index ${name} at ${directory} cannot be read (${(error as Error).message}). Run "npm run ingest" to rebuild it.`);
+    }
+    return vectors;
+  };
+  const vectors = readVectors('vectors.hnsw');
+  const questionVectors = readVectors('questions.hnsw');
   if (
     !Array.isArray(stored.sections) ||
     stored.sections.length !== manifest.counts.sections ||
     chunks.length !== manifest.counts.chunks ||
-    vectors.getCurrentCount() !== manifest.counts.chunks
+    vectors.getCurrentCount() !== manifest.counts.chunks ||
+    !Array.isArray(questions) ||
+    questions.length !== manifest.counts.questions ||
+    questionVectors.getCurrentCount() !== Math.max(manifest.counts.questions, 0)
   ) {
     throw new IndexError(`The index at ${directory} does not match its manifest (counts differ). Run "npm run ingest" to rebuild it.`);
   }
-  return { directory, manifest, sections: stored.sections, acronyms: stored.acronyms ?? [], chunks, vectors };
+  return { directory, manifest, sections: stored.sections, acronyms: stored.acronyms ?? [], chunks, vectors, questions, questionVectors };
 }

@@ -39,14 +39,32 @@ export interface Section {
   duplicateOf?: string;
 }
 
-/** A retrievable piece of a section; never spans two sections. */
+/**
+ * A retrievable, quotable piece of a section: one sentence, list item or numbered item (never spans two
+ * sections). Retrieval scores these; the answer quotes them; citations point at their locator.
+ */
 export interface Chunk {
   id: string;
   sectionId: string;
   docId: string;
+  /** The quotable text. */
   text: string;
-  /** Text that was embedded and indexed: heading path + chunk text. */
+  /** Text that was embedded and indexed: heading context, list lead-in, then the text. */
   indexText: string;
+  /** Position within the section, for document order. */
+  position: number;
+  /** The locator of the block it came from ("MO ST § 455.040(1)", "para. 3.5.d.(3)(g), p. 41"). */
+  locator: string;
+  /** Statute or note references of its block. */
+  cites: string[];
+  /** List depth (0 = paragraph). */
+  depth: number;
+  /** Source paragraph of its block: sentences of one paragraph share it. */
+  paragraph: number;
+  /** Ends with ":" so the list items after it complete it. */
+  leadIn: boolean;
+  /** In the section's first paragraph of text (with its list): where a Q&A section answers its own question. */
+  opening: boolean;
 }
 
 /** An acronym from the DoD glossary, used for query expansion and "what is X" answers. */
