@@ -1,6 +1,6 @@
 import { ConfigError } from '../ingest/config.js';
 import { IndexError } from '../ingest/index-store.js';
-import { answerChat } from './answer/answer-chat.js';
+import { answerChat } from './pipeline/answer-chat.js';
 import { parseServerConfig } from './config.js';
 import { createApp } from './app.js';
 import type { ChatResponse, SearchResponse } from './contract.js';

@@ -61,7 +61,7 @@ export const hotlineOutSchema = z.object({
 export type HotlineOut = z.infer<typeof hotlineOutSchema>;
 
 export const noticeSchema = z.object({
-  kind: z.enum(['source_conflict', 'dated_source', 'legal_information', 'llm_fallback']),
+  kind: z.enum(['source_conflict', 'dated_source', 'legal_information', 'llm_fallback', 'safety', 'low_confidence']),
   message: z.string(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
@@ -78,6 +78,10 @@ export const chatResponseSchema = z.object({
   disclaimer: z.string(),
   /** Which composer produced the answer: the extractive default or a checked LLM answer. */
   composer: z.enum(['extractive', 'llm']),
+  /** How sure the judge is that the quoted passages answer the question ("low": they may not answer it exactly). */
+  confidence: z.enum(['high', 'low']),
+  /** Other passages worth asking about, each as a question a person can tap. */
+  related: z.array(z.object({ question: z.string(), sectionId: z.string() })),
 });
 export type ChatResponse = z.infer<typeof chatResponseSchema>;
 

@@ -114,15 +114,15 @@ describe('index watcher', () => {
 
   it('lets a request paused mid-retrieval on the old snapshot finish after the swap', async () => {
     const old = runtime.snapshot;
-    const search = old.search.vectorSearch;
+    const embed = old.search.embed;
     let entered!: () => void;
     let release!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
     const gate = new Promise<void>((resolve) => (release = resolve));
-    old.search.vectorSearch = async (...args) => {
+    old.search.embed = async (text: string) => {
       entered();
       await gate;
-      return search(...args);
+      return embed(text);
     };
     const pending = app.request('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What is a military protective order?' }] }) });
     await inside;

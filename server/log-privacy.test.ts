@@ -110,7 +110,7 @@ describe('what people type never appears in logs', () => {
         ...base.snapshot,
         search: {
           ...base.snapshot.search,
-          vectorSearch: async () => {
+          embed: async () => {
             throw new Error('vector store unavailable');
           },
         },

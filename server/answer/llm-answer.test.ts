@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatResponseSchema, type ChatMessage, type ChatResponse } from '../contract.js';
-import { conversationQuery } from '../retrieve/conversation-query.js';
-import { retrieveForQuery } from '../retrieve/retrieve.js';
 import type { Runtime } from '../runtime.js';
 import { startFakeOpenAi, type ChatBehaviour, type FakeOpenAi, type FakePrompt } from '../testing/fake-openai.js';
 import { createTestApp, createTestRuntimeWith, getTestRuntime } from '../testing/test-runtime.js';
-import { answerChat } from './answer-chat.js';
-import { composeAnswer } from './compose.js';
+import { answerChat, runChat } from '../pipeline/answer-chat.js';
+import { llmInputs } from '../pipeline/llm-inputs.js';
 import { tryLlmAnswer } from './llm-answer.js';
 import type { LlmFallbackReason } from './llm-types.js';
-import { weightedTerms } from './query-terms.js';
 import { sectionUnits } from './units.js';
 
 const TIMEOUT_MS = 800;
@@ -72,15 +69,18 @@ function expectRealQuotes(response: ChatResponse): void {
   }
 }
 
+/** The pipeline's extractive run (LLM off) and the inputs it hands the LLM composer. */
+async function extractiveRun(messages: ChatMessage[]) {
+  const run = await runChat({ ...runtime, config: { ...runtime.config, llm: undefined } }, { messages });
+  return { question: run.plan!.latest, ...llmInputs(run.candidates!, run.evidence!, runtime.sourceById) };
+}
+
 /** Runs tryLlmAnswer on the same inputs answerChat would give it, to see why it fell back. */
 async function fallbackReason(behaviour: ChatBehaviour, messages: ChatMessage[] = user(DURATION)): Promise<LlmFallbackReason | 'accepted'> {
   fake.chat = behaviour;
-  const search = runtime.snapshot.search;
-  const query = conversationQuery(messages);
-  const retrieved = await retrieveForQuery(search, { query, mode: 'hybrid', limit: 8 });
-  const composed = composeAnswer({ question: query.latest, terms: weightedTerms(search, query), retrieved, sourceById: runtime.sourceById })!;
+  const { question, retrieved, composed } = await extractiveRun(messages);
   let reason: LlmFallbackReason | undefined;
-  const answer = await tryLlmAnswer({ runtime, messages, question: query.latest, retrieved, composed, onFallback: (code) => (reason = code) });
+  const answer = await tryLlmAnswer({ runtime, messages, question, retrieved, composed, onFallback: (code) => (reason = code) });
   return answer ? 'accepted' : reason!;
 }
 
@@ -175,14 +175,11 @@ describe('LLM mode falls back to the extractive answer', () => {
   });
 
   it('within the timeout even when an injected composer ignores its abort signal', async () => {
-    const search = runtime.snapshot.search;
-    const query = conversationQuery(user(DURATION));
-    const retrieved = await retrieveForQuery(search, { query, mode: 'hybrid', limit: 8 });
-    const composed = composeAnswer({ question: query.latest, terms: weightedTerms(search, query), retrieved, sourceById: runtime.sourceById })!;
+    const { question, retrieved, composed } = await extractiveRun(user(DURATION));
     const reasons: LlmFallbackReason[] = [];
     const started = Date.now();
     const hanging = { compose: () => new Promise<string>(() => {}) };
-    const answer = await tryLlmAnswer({ runtime, messages: user(DURATION), question: query.latest, retrieved, composed, composer: hanging, onFallback: (code) => reasons.push(code) });
+    const answer = await tryLlmAnswer({ runtime, messages: user(DURATION), question, retrieved, composed, composer: hanging, onFallback: (code) => reasons.push(code) });
     expect(answer).toBeUndefined();
     expect(reasons).toEqual(['timeout']);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 500);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatResponse } from '../contract.js';
-import { retrieve } from '../retrieve/retrieve.js';
+import { searchSections } from './search.js';
 import type { Runtime } from '../runtime.js';
 import { getTestRuntime } from '../testing/test-runtime.js';
 import { expectContract } from '../test-helpers.js';
@@ -34,7 +34,7 @@ describe('retrieval on paraphrased questions', () => {
   ];
   for (const [question, sectionId] of expectations) {
     it(question, async () => {
-      const ranked = await retrieve(runtime.snapshot.search, { messages: [user(question)], mode: 'hybrid', limit: 5 });
+      const ranked = await searchSections(runtime.snapshot.search, { messages: [user(question)], mode: 'hybrid', limit: 5 });
       expect(ranked.map((entry) => entry.section.id)).toContain(sectionId);
     });
   }
@@ -42,7 +42,7 @@ describe('retrieval on paraphrased questions', () => {
   it('lexical, vector and hybrid modes each rank on their own evidence', async () => {
     const question = 'DD Form 2873-1';
     const modes = await Promise.all(
-      (['lexical', 'vector', 'hybrid'] as const).map((mode) => retrieve(runtime.snapshot.search, { messages: [user(question)], mode, limit: 5 })),
+      (['lexical', 'vector', 'hybrid'] as const).map((mode) => searchSections(runtime.snapshot.search, { messages: [user(question)], mode, limit: 5 })),
     );
     for (const ranked of modes) expect(ranked.length).toBeGreaterThan(0);
     expect(modes[0][0].similarity).toBe(0);

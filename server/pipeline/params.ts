@@ -5,16 +5,89 @@ import { z } from 'zod';
  * stages receive them as options, and `npm run eval -- --param name=value` overrides them for sweeps.
  * Safety numbers live in their own block (`safety.*`).
  */
+const weight = z.number().min(0).max(1);
+
 export const paramsSchema = z.object({
   safety: z
     .object({})
-    .default({}),
+    .prefault({}),
+  retrieve: z
+    .object({
+      /** Units taken from each retriever (BM25, vectors) before fusion. Default 80: deep enough that the supporting sentence is in the pool for most questions. */
+      candidates: z.number().int().min(5).max(400).default(80),
+      /** Share of BM25 in a unit's fused score; the rest is the encoder's cosine. Both are min-max scaled per query first. Default 0.5, chosen by 5-fold CV on dev. */
+      lexicalWeight: weight.default(0.5),
+      /** Share of the question-focus vector (the sentences that ask) in the vector score; the rest is the whole message. Default 0.5, CV on dev. */
+      focusWeight: weight.default(0.5),
+      /** Weight of the best example-question match in a section's score, beside its best unit. Default 0.6, CV on dev. */
+      questionWeight: z.number().min(0).max(3).default(0.6),
+      /** Share of BM25 (over example questions) in an example question's score; the rest is cosine. Default 0.3, CV on dev. */
+      questionLexicalWeight: weight.default(0.3),
+      /** An example question's score lifts the unit its record names as the answer, by this share. Default 0.5. */
+      pointLift: z.number().min(0).max(2).default(0.5),
+      /** A section's second-best unit adds this share of its score (a section that matches throughout beats one lucky sentence). Default 0.15. */
+      secondUnitShare: weight.default(0.15),
+      /** Weight of synonym expansions (corpus/synonyms.json and the glossary's acronyms) in BM25, relative to the person's own words. Default 0.4. */
+      synonymWeight: weight.default(0.4),
+      /** Weight of the carried-over earlier turn for an elliptical follow-up. Default 0.6. */
+      contextWeight: weight.default(0.6),
+      /** A superseded source's score is multiplied by this (the 2013 MPO page under the 2024 DoDI). Default 0.85. */
+      supersededFactor: weight.default(0.85),
+      /** Score added to a section that carries a typed statute, paragraph or form number, per occurrence (up to 3). Default 0.25. */
+      referenceBonus: z.number().min(0).max(2).default(0.25),
+      /** Score added to the glossary entry a "what is X?" question asks for. Default 0.6. */
+      definitionBonus: z.number().min(0).max(2).default(0.6),
+      /** Ablation switch: match example questions at all. */
+      useQuestions: z.boolean().default(true),
+    })
+    .prefault({}),
+  judge: z
+    .object({
+      /** Logistic-regression weights over the retrieval features (see judge.ts), fitted by `npm run fit:judge` on dev with 5-fold CV. */
+      bias: z.number().default(-4),
+      wSimilarity: z.number().default(6),
+      wQuestionSimilarity: z.number().default(4),
+      wLexical: z.number().default(0.5),
+      wUnknown: z.number().default(-3),
+      /** Below this answerability the documents do not answer (not_found / out_of_scope). Chosen by CV so that at most 5% of answerable dev questions are refused. */
+      refuseBelow: weight.default(0.2),
+      /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low". */
+      confidentAbove: weight.default(0.6),
+      /** A refused question this far from every passage and example question (best cosine below) is about another subject: out_of_scope. */
+      outOfScopeSimilarity: weight.default(0.3),
+    })
+    .prefault({}),
+  compose: z
+    .object({
+      /** Sections quoted at most, unless the question compares. */
+      maxSections: z.number().int().min(1).max(4).default(2),
+      /** Words an answer aims to stay under (a list the lead sentence introduces is kept whole). */
+      maxWords: z.number().int().min(30).max(400).default(110),
+      /** Another unit of the lead section joins when it scores this share of the lead unit. */
+      followRatio: weight.default(0.7),
+      /** A second section joins when its best unit scores this share of the lead unit. */
+      otherSectionRatio: weight.default(0.85),
+      /** Related questions offered under an answer. */
+      related: z.number().int().min(0).max(5).default(3),
+    })
+    .prefault({}),
 });
 
 export type Params = z.infer<typeof paramsSchema>;
 
 /** The defaults, parsed once. */
 export const DEFAULT_PARAMS: Params = paramsSchema.parse({});
+
+/** A partial override, e.g. from `--param` or a test. */
+export type ParamOverrides = { [Group in keyof Params]?: Partial<Params[Group]> };
+
+/** The defaults with some values replaced, validated. */
+export function resolveParams(overrides: ParamOverrides = {}): Params {
+  if (Object.keys(overrides).length === 0) return DEFAULT_PARAMS;
+  const merged: Record<string, unknown> = {};
+  for (const group of Object.keys(DEFAULT_PARAMS) as Array<keyof Params>) merged[group] = { ...DEFAULT_PARAMS[group], ...(overrides[group] ?? {}) };
+  return paramsSchema.parse(merged);
+}
 
 /**
  * Applies `name=value` overrides ("retrieve.lexicalWeight=0.4", "safety.dangerThreshold=0.6") to the

@@ -1,24 +1,25 @@
 import MiniSearch from 'minisearch';
-import type { Chunk, Section } from '../../ingest/types.js';
 import { referenceBase, STOPWORDS, stem, tokenize } from './terms.js';
 
-/** A ranked chunk from one retriever. */
+/** A ranked item (a passage or an example question) from one retriever, by its position in its list. */
 export interface ChunkHit {
   chunkIndex: number;
   score: number;
 }
 
-interface LexicalDocument {
-  id: number;
+/** What the lexical index reads of each item: its text, a title and references (boosted), its document. */
+export interface LexicalItem {
   text: string;
   title: string;
   refs: string;
   docId: string;
 }
 
-/** BM25 search over chunks (MiniSearch), with titles and statute references boosted. */
+/** BM25 search (MiniSearch) over passages or example questions, with titles and statute references boosted. */
 export interface LexicalIndex {
   search(query: string, options?: { prefix?: boolean; fuzzy?: boolean; docId?: string; limit?: number }): ChunkHit[];
+  /** Every stemmed term the index holds: a query word outside it is one the index never uses. */
+  vocabulary: Set<string>;
 }
 
 function processTerm(term: string): string | null {
@@ -27,10 +28,10 @@ function processTerm(term: string): string | null {
   return term.length > 1 ? stem(term) : null;
 }
 
-/** Builds the lexical index once at load time. */
-export function createLexicalIndex(options: { chunks: Chunk[]; sections: Map<string, Section> }): LexicalIndex {
+/** Builds a lexical index once at load time; items are identified by their position. */
+export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { title: number; refs: number } }): LexicalIndex {
   const vocabulary = new Set<string>();
-  const search = new MiniSearch<LexicalDocument>({
+  const search = new MiniSearch<LexicalItem & { id: number }>({
     fields: ['text', 'title', 'refs'],
     storeFields: [],
     tokenize: (text) => tokenize(text),
@@ -41,18 +42,14 @@ export function createLexicalIndex(options: { chunks: Chunk[]; sections: Map<str
     },
     searchOptions: { processTerm },
   });
-  search.addAll(
-    options.chunks.map((chunk, index) => {
-      const section = options.sections.get(chunk.sectionId);
-      const refs = section ? [section.locator, ...section.cites, section.id.replace(/^[a-z]+:/, '')].join(' ') : '';
-      return { id: index, text: chunk.indexText, title: section?.title ?? '', refs, docId: chunk.docId };
-    }),
-  );
-  const docOf = options.chunks.map((chunk) => chunk.docId);
+  search.addAll(options.items.map((item, index) => ({ ...item, id: index })));
+  const docOf = options.items.map((item) => item.docId);
+  const boost = options.boost ?? { title: 0.3, refs: 1 };
   return {
+    vocabulary,
     search(query, searchOptions = {}) {
       const hits = search.search(query, {
-        boost: { title: 0.3, refs: 1 },
+        boost,
         combineWith: 'OR',
         prefix: searchOptions.prefix ? (term) => term.length >= 3 : false,
         // Only a word the documents never use can be a misspelling; fuzzy matching known words is slow and noisy.

@@ -1,21 +1,36 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import type { LoadedIndex } from '../../ingest/index-store.js';
+import type { ExampleQuestion } from '../../ingest/example-questions.js';
+import type { LoadedIndex, VectorIndex } from '../../ingest/index-store.js';
 import type { Chunk, Section } from '../../ingest/types.js';
 import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-index.js';
 import type { Thesaurus } from './query-expansion.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
+/** Exact and approximate cosine search over one set of vectors (passages or example questions). */
+export interface VectorSet {
+  /** Approximate nearest neighbours (HNSW). */
+  nearest(vector: number[], options: { limit: number; docId?: string }): ChunkHit[];
+  /** Exact cosine similarity of a query vector to given items. */
+  similarities(vector: number[], indexes: Iterable<number>): Map<number, number>;
+}
+
 /** Everything retrieval reads, built once when an index is loaded. */
 export interface SearchIndex {
   sections: Section[];
+  /** Quotable units (sentences, list items), in section order. */
   chunks: Chunk[];
   sectionById: Map<string, Section>;
   chunkIndexesBySection: Map<string, number[]>;
   lexical: LexicalIndex;
+  passageVectors: VectorSet;
+  /** Curated example questions, their lexical index and vectors. */
+  questions: ExampleQuestion[];
+  questionIndexesBySection: Map<string, number[]>;
+  questionLexical: LexicalIndex;
+  questionVectors: VectorSet;
   thesaurus: Thesaurus;
-  vectorSearch(text: string, options: { limit: number; docId?: string }): Promise<ChunkHit[]>;
-  /** Exact cosine similarity of the query to given chunks (for lexical hits the ANN search missed). */
-  similarities(text: string, chunkIndexes: number[]): Promise<Map<number, number>>;
+  /** The query's embedding (an LRU cache in front of the encoder). */
+  embed(text: string): Promise<number[]>;
   /** Acronyms from the glossary, lower-cased ("fap", "dava"). */
   acronymTerms: Set<string>;
   /** Documents another document supersedes (the 2013 MPO page), ranked slightly lower. */
@@ -24,7 +39,7 @@ export interface SearchIndex {
   documentFrequency: Map<string, number>;
 }
 
-/** Builds the lexical index, lookup tables and vector search over a loaded index. */
+/** Builds the lexical indexes, lookup tables and vector search over a loaded index. */
 export function createSearchIndex(options: {
   index: LoadedIndex;
   embedder: Embeddings;
@@ -34,48 +49,66 @@ export function createSearchIndex(options: {
 }): SearchIndex {
   const { index } = options;
   const sectionById = new Map(index.sections.map((section) => [section.id, section]));
-  const chunkIndexesBySection = new Map<string, number[]>();
-  index.chunks.forEach((chunk, chunkIndex) => {
-    const list = chunkIndexesBySection.get(chunk.sectionId) ?? [];
-    list.push(chunkIndex);
-    chunkIndexesBySection.set(chunk.sectionId, list);
+  const chunkIndexesBySection = groupBy(index.chunks.map((chunk) => chunk.sectionId));
+  const questionIndexesBySection = groupBy(index.questions.map((question) => question.sectionId));
+  const lexical = createLexicalIndex({
+    items: index.chunks.map((chunk) => {
+      const section = sectionById.get(chunk.sectionId);
+      const refs = [chunk.locator, ...chunk.cites, section?.id.replace(/^[a-z]+:/, '') ?? ''].join(' ');
+      return { text: chunk.indexText, title: section?.title ?? '', refs, docId: chunk.docId };
+    }),
   });
-  const lexical = createLexicalIndex({ chunks: index.chunks, sections: sectionById });
-  const embedQuery = createQueryEmbeddingCache(options.embedder, 500);
-  const total = index.vectors.getCurrentCount();
-  // Unit-length copies of every chunk vector, read once at load, for exact similarities per request.
+  const questionLexical = createLexicalIndex({ items: index.questions.map((question) => ({ text: question.text, title: '', refs: '', docId: question.docId })) });
   const dimensions = index.manifest.embedder.dimensions;
-  const unitVectors = new Float32Array(total * dimensions);
-  for (let label = 0; label < total; label++) {
-    const point = index.vectors.getPoint(label);
-    const norm = Math.sqrt(point.reduce((sum, value) => sum + value * value, 0)) || 1;
-    for (let i = 0; i < dimensions; i++) unitVectors[label * dimensions + i] = point[i] / norm;
-  }
   return {
     sections: index.sections,
     chunks: index.chunks,
     sectionById,
     chunkIndexesBySection,
     lexical,
+    passageVectors: createVectorSet(index.vectors, dimensions, (label) => index.chunks[label]?.docId),
+    questions: index.questions,
+    questionIndexesBySection,
+    questionLexical,
+    questionVectors: createVectorSet(index.questionVectors, dimensions, (label) => index.questions[label]?.docId),
     thesaurus: options.thesaurus,
+    embed: createQueryEmbeddingCache(options.embedder, 500),
     documentFrequency: options.documentFrequency,
     supersededDocs: options.supersededDocs,
     acronymTerms: new Set(index.acronyms.map((entry) => entry.acronym.toLowerCase())),
-    async vectorSearch(text, searchOptions) {
-      const vector = await embedQuery(text);
-      const filter = searchOptions.docId ? (label: number) => index.chunks[label]?.docId === searchOptions.docId : undefined;
-      const result = index.vectors.searchKnn(vector, Math.min(searchOptions.limit, total), filter);
+  };
+}
+
+function groupBy(keys: string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, position) => groups.set(key, [...(groups.get(key) ?? []), position]));
+  return groups;
+}
+
+/** Unit-length copies of every vector, read once at load, so exact similarities cost one dot product each. */
+function createVectorSet(vectors: VectorIndex, dimensions: number, docOf: (label: number) => string | undefined): VectorSet {
+  const total = vectors.getCurrentCount();
+  const unit = new Float32Array(total * dimensions);
+  for (let label = 0; label < total; label++) {
+    const point = vectors.getPoint(label);
+    const norm = Math.sqrt(point.reduce((sum, value) => sum + value * value, 0)) || 1;
+    for (let i = 0; i < dimensions; i++) unit[label * dimensions + i] = point[i] / norm;
+  }
+  return {
+    nearest(vector, options) {
+      if (total === 0) return [];
+      const filter = options.docId ? (label: number) => docOf(label) === options.docId : undefined;
+      const result = vectors.searchKnn(vector, Math.min(options.limit, total), filter);
       return result.neighbors.map((label, position) => ({ chunkIndex: label, score: 1 - result.distances[position] }));
     },
-    async similarities(text, chunkIndexes) {
-      const query = await embedQuery(text);
-      const queryNorm = Math.sqrt(query.reduce((sum, value) => sum + value * value, 0)) || 1;
+    similarities(vector, indexes) {
+      const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
       const result = new Map<number, number>();
-      for (const chunkIndex of chunkIndexes) {
+      for (const label of indexes) {
         let dot = 0;
-        const offset = chunkIndex * dimensions;
-        for (let i = 0; i < dimensions; i++) dot += unitVectors[offset + i] * query[i];
-        result.set(chunkIndex, dot / queryNorm);
+        const offset = label * dimensions;
+        for (let i = 0; i < dimensions; i++) dot += unit[offset + i] * vector[i];
+        result.set(label, dot / norm);
       }
       return result;
     },

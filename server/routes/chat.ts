@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { answerChat } from '../answer/answer-chat.js';
+import { answerChat } from '../pipeline/answer-chat.js';
 import { chatRequestSchema } from '../contract.js';
 import type { Logger } from '../logger.js';
 import { retrievalFallbackLogger } from './retrieval-fallback.js';

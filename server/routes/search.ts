@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { Section } from '../../ingest/types.js';
+import type { Chunk, Section } from '../../ingest/types.js';
 import { searchQuerySchema, type SearchResponse } from '../contract.js';
-import { boostExactReferences, retrieveResilient, type RetrievedSection } from '../retrieve/retrieve.js';
-import { contentTerms, referenceTokens } from '../retrieve/terms.js';
+import { searchSections } from '../pipeline/search.js';
+import { contentTerms } from '../retrieve/terms.js';
 import type { Logger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
 import { retrievalFallbackLogger } from './retrieval-fallback.js';
@@ -18,22 +18,31 @@ export function createSearchRoutes(runtime: Runtime, logger: Logger): Hono {
       throw new AppError(400, 'invalid_request', `doc: unknown document "${doc.slice(0, 40)}"; use one of ${[...runtime.sourceById.keys()].join(', ')}`);
     }
     const search = runtime.snapshot.search;
-    let ranked: Array<{ section: Section; score: number; chunkIndexes: number[] }>;
+    let ranked: Array<{ section: Section; score: number; units: Chunk[] }>;
     if (mode === 'instant') {
       // Keystroke-fast: lexical with prefix matching, no embedding.
       const hits = search.lexical.search(q, { prefix: true, docId: doc, limit: limit * 4 });
-      const bySection = new Map<string, { section: Section; score: number; similarity: number; chunkIndexes: number[] }>();
+      const bySection = new Map<string, { section: Section; score: number; units: Chunk[] }>();
       for (const hit of hits) {
-        const chunk = search.chunks[hit.chunkIndex];
-        const entry = bySection.get(chunk.sectionId);
-        if (entry) entry.chunkIndexes.push(hit.chunkIndex);
-        else bySection.set(chunk.sectionId, { section: search.sectionById.get(chunk.sectionId)!, score: hit.score / (hits[0]?.score || 1), similarity: 0, chunkIndexes: [hit.chunkIndex] });
+        const unit = search.chunks[hit.chunkIndex];
+        const entry = bySection.get(unit.sectionId);
+        if (entry) entry.units.push(unit);
+        else bySection.set(unit.sectionId, { section: search.sectionById.get(unit.sectionId)!, score: hit.score / (hits[0]?.score || 1), units: [unit] });
       }
-      boostExactReferences(search, referenceTokens(q), bySection as Map<string, RetrievedSection>, doc);
-      ranked = [...bySection.values()].sort((left, right) => right.score - left.score);
+      ranked = [...bySection.values()];
     } else {
       const onFallback = retrievalFallbackLogger(logger, '/api/search');
-      ranked = (await retrieveResilient(search, { query: { latest: q, context: '' }, mode, limit, docId: doc, onFallback })).retrieved;
+      const messages = [{ role: 'user' as const, content: q }];
+      let candidates;
+      try {
+        candidates = await searchSections(search, { messages, mode, limit, docId: doc });
+      } catch (error) {
+        // Should the embedder fail, hybrid search answers from lexical evidence alone.
+        if (mode !== 'hybrid') throw error;
+        onFallback(error);
+        candidates = await searchSections(search, { messages, mode: 'lexical', limit, docId: doc });
+      }
+      ranked = candidates.map((candidate) => ({ section: candidate.section, score: candidate.score, units: candidate.units.map((entry) => entry.unit) }));
     }
     const terms = new Set(contentTerms(q));
     const response: SearchResponse = {
@@ -41,7 +50,7 @@ export function createSearchRoutes(runtime: Runtime, logger: Logger): Hono {
       mode,
       results: ranked.slice(0, limit).map((entry, index) => {
         const source = runtime.sourceById.get(entry.section.docId);
-        const passage = bestPassage(entry.section, terms);
+        const passage = bestPassage(entry.section, entry.units, terms);
         return {
           rank: index + 1,
           sectionId: entry.section.id,
@@ -62,19 +71,13 @@ export function createSearchRoutes(runtime: Runtime, logger: Logger): Hono {
   return app;
 }
 
-/** The block that best matches the query, trimmed to about 240 characters. */
 /** The passage that best matches the query, shortened, with its own locator: staff cite the sub-paragraph, not the section. */
-function bestPassage(section: Section, terms: Set<string>): { snippet: string; locator: string } {
-  let best = section.blocks[0] ?? { text: section.text, locator: section.locator };
-  let bestScore = -1;
-  for (const block of section.blocks) {
-    const score = contentTerms(block.text).filter((term) => terms.has(term)).length;
-    if (score > bestScore) {
-      best = block;
-      bestScore = score;
-    }
-  }
-  const snippet = best.text.length > 240 ? `${best.text.slice(0, 237).replace(/\s+\S*$/, '')}...` : best.text;
+function bestPassage(section: Section, units: Chunk[], terms: Set<string>): { snippet: string; locator: string } {
+  // Retrieval ranked the units already; an instant lookup's units are ranked by the words they share.
+  const shared = (unit: Chunk) => contentTerms(unit.text).filter((term) => terms.has(term)).length;
+  const best = units[0] ?? { text: section.text, locator: section.locator };
+  const chosen = units.length > 1 && shared(units[0]) === 0 ? units.reduce((top, unit) => (shared(unit) > shared(top) ? unit : top), units[0]) : best;
+  const snippet = chosen.text.length > 240 ? `${chosen.text.slice(0, 237).replace(/\s+\S*$/, '')}...` : chosen.text;
   // A WomensLaw sentence with no statute of its own carries the question as its locator; the section's statutes say more.
-  return { snippet, locator: best.locator && best.locator !== section.title ? best.locator : section.locator };
+  return { snippet, locator: chosen.locator && chosen.locator !== section.title ? chosen.locator : section.locator };
 }

@@ -1,0 +1,129 @@
+import type { Section } from '../../ingest/types.js';
+import type { RetrievalMode } from '../contract.js';
+import type { ChunkHit } from '../retrieve/lexical-index.js';
+import { expandQuery, standInPhrases } from '../retrieve/query-expansion.js';
+import type { SearchIndex } from '../retrieve/search-index.js';
+import type { Params } from './params.js';
+import { boostDefinitions, boostReferences, collapseTwins } from './section-boosts.js';
+import type { Candidate, QueryPlan, ScoredUnit } from './types.js';
+
+/** Units kept per candidate section for the judge and the composer. */
+const UNITS_PER_SECTION = 12;
+
+/**
+ * Ranks sections for a plan. Every unit (sentence, list item) gets a fused score, min-max scaled BM25
+ * and encoder cosine; every example question likewise. A section scores by its best unit, a little for
+ * its second, and by its best example question, which also lifts the unit that question names.
+ */
+export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { mode: RetrievalMode; limit: number; docId?: string; params: Params['retrieve'] }): Promise<Candidate[]> {
+  const { params, mode, docId } = options;
+  const useLexical = mode !== 'vector';
+  const useVectors = mode !== 'lexical';
+  const lexicalUnits = useLexical ? lexicalScores(index, plan, { docId, params, questions: false }) : new Map<number, number>();
+  const lexicalQuestions = useLexical && params.useQuestions ? lexicalScores(index, plan, { docId, params, questions: true }) : new Map<number, number>();
+  let unitSimilarity = new Map<number, number>();
+  let questionSimilarity = new Map<number, number>();
+  if (useVectors) {
+    const texts = [...new Set([plan.text, plan.focus])];
+    const vectors = await Promise.all(texts.map((text) => index.embed(text)));
+    const blend = (set: typeof index.passageVectors, pool: Map<number, number>) => {
+      const ids = new Set(pool.keys());
+      for (const vector of vectors) for (const hit of set.nearest(vector, { limit: params.candidates, docId })) ids.add(hit.chunkIndex);
+      const [whole, focus] = vectors.map((vector) => set.similarities(vector, ids));
+      const result = new Map<number, number>();
+      for (const id of ids) result.set(id, focus ? (1 - params.focusWeight) * whole.get(id)! + params.focusWeight * focus.get(id)! : whole.get(id)!);
+      return result;
+    };
+    unitSimilarity = blend(index.passageVectors, lexicalUnits);
+    if (params.useQuestions) questionSimilarity = blend(index.questionVectors, lexicalQuestions);
+  }
+  const weightLexical = mode === 'lexical' ? 1 : mode === 'vector' ? 0 : params.lexicalWeight;
+  const unitScores = fuse(lexicalUnits, unitSimilarity, weightLexical);
+  const questionScores = fuse(lexicalQuestions, questionSimilarity, mode === 'lexical' ? 1 : mode === 'vector' ? 0 : params.questionLexicalWeight);
+
+  const bySection = new Map<string, Candidate>();
+  const candidateFor = (section: Section): Candidate => {
+    let candidate = bySection.get(section.id);
+    if (!candidate) {
+      candidate = { section, score: 0, units: [], similarity: 0, questionSimilarity: 0 };
+      bySection.set(section.id, candidate);
+    }
+    return candidate;
+  };
+  for (const [chunkIndex, score] of unitScores) {
+    const unit = index.chunks[chunkIndex];
+    const candidate = candidateFor(index.sectionById.get(unit.sectionId)!);
+    const similarity = unitSimilarity.get(chunkIndex) ?? 0;
+    candidate.units.push({ chunkIndex, unit, score, lexical: lexicalUnits.get(chunkIndex) ?? 0, similarity });
+    candidate.similarity = Math.max(candidate.similarity, similarity);
+  }
+  // The best example question of each section: its score joins the section's, and lifts the unit it names.
+  const bestQuestion = new Map<string, { position: number; score: number }>();
+  for (const [position, score] of questionScores) {
+    const question = index.questions[position];
+    const best = bestQuestion.get(question.sectionId);
+    if (!best || score > best.score) bestQuestion.set(question.sectionId, { position, score });
+  }
+  for (const [sectionId, { position, score }] of bestQuestion) {
+    const question = index.questions[position];
+    const candidate = candidateFor(index.sectionById.get(sectionId)!);
+    candidate.question = { text: question.text, point: question.point };
+    candidate.questionSimilarity = questionSimilarity.get(position) ?? 0;
+    candidate.score += params.questionWeight * score;
+    if (question.point !== undefined) {
+      const chunkIndex = index.chunkIndexesBySection.get(sectionId)?.[question.point];
+      if (chunkIndex === undefined) continue;
+      const existing = candidate.units.find((entry) => entry.chunkIndex === chunkIndex);
+      const lift = params.pointLift * score;
+      if (existing) existing.score += lift;
+      else candidate.units.push({ chunkIndex, unit: index.chunks[chunkIndex], score: lift, lexical: 0, similarity: unitSimilarity.get(chunkIndex) ?? 0 });
+    }
+  }
+  for (const candidate of bySection.values()) {
+    candidate.units.sort((left, right) => right.score - left.score);
+    candidate.units = candidate.units.slice(0, UNITS_PER_SECTION);
+    candidate.score += (candidate.units[0]?.score ?? 0) + params.secondUnitShare * (candidate.units[1]?.score ?? 0);
+    if (index.supersededDocs.has(candidate.section.docId)) candidate.score *= params.supersededFactor;
+  }
+  boostReferences(index, plan.references, { candidateFor, bonus: params.referenceBonus, docId });
+  boostDefinitions(index, plan.definitionOf, { candidateFor, bonus: params.definitionBonus, docId });
+  const ranked = collapseTwins([...bySection.values()].filter((candidate) => !docId || candidate.section.docId === docId).sort((left, right) => right.score - left.score), plan.text);
+  return ranked.slice(0, options.limit);
+}
+
+/** BM25 over units or example questions: the latest words, carried context and synonyms, each scaled to its best hit. */
+function lexicalScores(index: SearchIndex, plan: QueryPlan, options: { docId?: string; params: Params['retrieve']; questions: boolean }): Map<number, number> {
+  const lexical = options.questions ? index.questionLexical : index.lexical;
+  const { params, docId } = options;
+  const limit = params.candidates;
+  const expansions = expandQuery(plan.text, index.thesaurus);
+  // A word the documents never use can match nothing: its stand-ins from the thesaurus carry the person's own weight.
+  const standIns = standInPhrases(plan.latest, index.thesaurus, (term) => index.documentFrequency.has(term));
+  const runs: Array<{ hits: ChunkHit[]; weight: number }> = [{ hits: lexical.search(plan.latest, { docId, limit }), weight: 1 }];
+  if (standIns.length > 0) runs.push({ hits: lexical.search(`${plan.latest} ${standIns.join(' ')}`, { docId, fuzzy: false, limit }), weight: 1 });
+  if (plan.context) runs.push({ hits: lexical.search(plan.context, { docId, limit }), weight: params.contextWeight });
+  if (expansions.length > 0) runs.push({ hits: lexical.search(expansions.join(' '), { docId, fuzzy: false, limit }), weight: params.synonymWeight });
+  const scores = new Map<number, number>();
+  for (const { hits, weight } of runs) {
+    const best = hits[0]?.score ?? 1;
+    for (const hit of hits) scores.set(hit.chunkIndex, Math.max(scores.get(hit.chunkIndex) ?? 0, (weight * hit.score) / best));
+  }
+  return scores;
+}
+
+/** Min-max scales each side over the pool, then mixes them: what a passage shares in words and in meaning. */
+function fuse(lexical: Map<number, number>, similarity: Map<number, number>, lexicalWeight: number): Map<number, number> {
+  const ids = new Set([...lexical.keys(), ...similarity.keys()]);
+  const lexicalValues = [...lexical.values()];
+  const topLexical = Math.max(1e-9, ...lexicalValues);
+  const similarities = [...similarity.values()];
+  const low = similarities.length > 0 ? Math.min(...similarities) : 0;
+  const high = similarities.length > 0 ? Math.max(...similarities) : 1;
+  const fused = new Map<number, number>();
+  for (const id of ids) {
+    const lexicalScore = (lexical.get(id) ?? 0) / topLexical;
+    const vectorScore = similarity.has(id) ? (similarity.get(id)! - low) / Math.max(1e-9, high - low) : 0;
+    fused.set(id, lexicalWeight * lexicalScore + (1 - lexicalWeight) * vectorScore);
+  }
+  return fused;
+}
