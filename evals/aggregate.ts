@@ -15,10 +15,38 @@ export function meanOf(results: CaseResult[], metric: keyof CaseMetrics): number
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
+/** 95% Wilson score interval of a proportion (successes of n). */
+export function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 0];
+  const z = 1.96;
+  const p = successes / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** The Wilson interval of a 0/1 metric over the cases it applies to. */
+function intervalOf(results: CaseResult[], metric: keyof CaseMetrics): [number, number] | undefined {
+  const values = results.map((result) => result.metrics[metric]).filter((value): value is number => value !== null);
+  return values.length === 0 ? undefined : wilson(values.filter((value) => value === 1).length, values.length);
+}
+
 /** Rolls per-case results of one mode up into the overall table row. */
 export function summarise(mode: Mode, results: CaseResult[]): ModeSummary {
   const passed = results.filter((result) => result.passed).length;
   const latencies = results.map((result) => result.latencyMs);
+  const words = results.map((result) => result.metrics.answerWords).filter((value): value is number => value !== null);
+  const confusion: ModeSummary['confusion'] = {};
+  for (const result of results) {
+    const row = (confusion[result.expect.status] ??= {});
+    row[result.status] = (row[result.status] ?? 0) + 1;
+  }
+  const intervals: ModeSummary['intervals'] = {};
+  if (results.length > 0) intervals.passRate = wilson(passed, results.length);
+  for (const [key, metric] of [['citationRecall', 'citationRecall'], ['supportQuoted', 'supportQuoted'], ['statusAccuracy', 'statusCorrect']] as const) {
+    const interval = intervalOf(results, metric);
+    if (interval) intervals[key] = interval;
+  }
   const byKind: ModeSummary['byKind'] = {};
   for (const result of results) {
     const entry = byKind[result.kind] ?? { passed: 0, total: 0 };
@@ -41,9 +69,14 @@ export function summarise(mode: Mode, results: CaseResult[]): ModeSummary {
     statusAccuracy: meanOf(results, 'statusCorrect'),
     hotlinePresence: meanOf(results, 'hotlinePresence'),
     noticePresence: meanOf(results, 'noticePresence'),
+    supportQuoted: meanOf(results, 'supportQuoted'),
+    refusedRate: meanOf(results, 'refused'),
+    medianAnswerWords: words.length === 0 ? null : percentile(words, 50),
     latencyP50Ms: Math.round(percentile(latencies, 50)),
     latencyP95Ms: Math.round(percentile(latencies, 95)),
     byKind,
+    intervals,
+    confusion,
   };
 }
 

@@ -1,7 +1,8 @@
 import { caseDocument, type EvalCase } from './case-schema.js';
 import type { CaseMetrics, CaseResult, CitedPassage, Mode } from './report-types.js';
 import { checkSentences, citationIsPrecise, supportRate, type SentenceCheck } from './sentence-support.js';
-import { containsFact } from './text-terms.js';
+import { FRAMING_LINES } from '../server/pipeline/render.js';
+import { containsFact, contentWords } from './text-terms.js';
 
 /** The parts of a chat response the grader reads (a ChatResponse satisfies it). */
 export interface ObservedResponse {
@@ -24,7 +25,9 @@ export function scoreCase(options: { evalCase: EvalCase; response: ObservedRespo
   const expectsAnswer = expect.status === 'answered';
   const failures: string[] = [];
 
-  const sentences: SentenceCheck[] = response.status === 'answered' ? checkSentences({ answer: response.answer, citations: response.citations }) : [];
+  // The renderer's own framing lines ("The documents may not answer this exactly ...") carry no claim.
+  const claims = response.answer.split('\n').filter((line) => !FRAMING_LINES.includes(line.trim())).join('\n');
+  const sentences: SentenceCheck[] = response.status === 'answered' ? checkSentences({ answer: claims, citations: response.citations }) : [];
   const citations: CitedPassage[] = response.citations.map((citation) => ({
     n: citation.n,
     sectionId: citation.sectionId,
@@ -52,11 +55,15 @@ export function scoreCase(options: { evalCase: EvalCase; response: ObservedRespo
     statusCorrect: Number(response.status === expect.status),
     hotlinePresence: expectsAnswer ? null : Number(missingHotlines.length === 0),
     noticePresence: expect.notice ? Number(noticeKinds.includes(expect.notice)) : null,
+    supportQuoted: expectsAnswer && expect.support ? Number(quotesSupport(expect.support, response.citations.map((citation) => citation.quote))) : null,
+    refused: expectsAnswer ? Number(response.status === 'not_found' || response.status === 'out_of_scope') : null,
+    answerWords: response.status === 'answered' ? claims.replace(/\[\d+\]/g, '').split(/\s+/).filter(Boolean).length : null,
   };
 
   if (!metrics.statusCorrect) failures.push(`status ${response.status}, expected ${expect.status}`);
   if (expectsAnswer) {
     if (metrics.recallAtK === 0) failures.push(`no expected section in the top ${k} retrieved`);
+    if (metrics.supportQuoted === 0) failures.push('no citation quotes a supporting passage');
     if (!metrics.citationRecall) failures.push('no expected section cited');
     if ((metrics.factCoverage ?? 0) < CASE_BARS.factCoverage) failures.push(`key facts missing: ${missingFacts.map((fact) => `"${fact}"`).join(', ')}`);
     if (response.status === 'answered' && (metrics.sentenceSupport ?? 0) < CASE_BARS.sentenceSupport) {
@@ -71,6 +78,7 @@ export function scoreCase(options: { evalCase: EvalCase; response: ObservedRespo
 
   return {
     id: evalCase.id,
+    split: evalCase.split,
     kind: evalCase.kind,
     persona: evalCase.persona,
     document: caseDocument(evalCase),
@@ -106,6 +114,18 @@ export function errorResult(options: { evalCase: EvalCase; mode: Mode; error: un
     k: 1,
   });
   return { ...result, error: message, failures: [`request failed: ${message}`, ...result.failures], passed: false };
+}
+
+/** Share of a passage's content words a quote must hold to count as quoting it (a quote may trim a clause). */
+export const SUPPORT_COVERAGE = 0.8;
+
+/** True when some quote holds (nearly) all the content words of some supporting passage. */
+export function quotesSupport(support: string[], quotes: string[]): boolean {
+  const quoted = quotes.map((quote) => new Set(contentWords(quote)));
+  return support.some((passage) => {
+    const words = contentWords(passage);
+    return words.length > 0 && quoted.some((set) => words.filter((word) => set.has(word)).length / words.length >= SUPPORT_COVERAGE);
+  });
 }
 
 /** "0.83" or "n/a". */

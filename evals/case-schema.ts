@@ -6,8 +6,14 @@ import { EvalInputError } from './input-error.js';
 export const caseKindSchema = z.enum(['answerable', 'follow_up', 'not_found', 'out_of_scope', 'emergency', 'conflict']);
 export type CaseKind = z.infer<typeof caseKindSchema>;
 
+/** Dev cases may be tuned on; test cases are written before tuning and only measure. */
+export const splitSchema = z.enum(['dev', 'test']);
+export type Split = z.infer<typeof splitSchema>;
+
 export const evalCaseSchema = z
   .object({
+    /** Set by the loader from the file the case came from (cases-test.jsonl is the test split). */
+    split: splitSchema.default('dev'),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
     kind: caseKindSchema,
     persona: z.enum(['survivor', 'staff']),
@@ -41,8 +47,13 @@ export type EvalCase = z.infer<typeof evalCaseSchema>;
 /** Raised for a case file that cannot be read or has a bad line; the message names the line. */
 export class CaseFileError extends EvalInputError {}
 
+/** The split a case file holds: a file whose name says "test" is the held-out test split. */
+export function splitOfFile(path: string): Split {
+  return /test[^/]*\.jsonl$/.test(path) ? 'test' : 'dev';
+}
+
 /** Parses JSON Lines case text; blank lines and lines starting with // are skipped. */
-export function parseCases(text: string, source = 'cases'): EvalCase[] {
+export function parseCases(text: string, source = 'cases', split: Split = 'dev'): EvalCase[] {
   const cases: EvalCase[] = [];
   const seen = new Set<string>();
   text.split('\n').forEach((line, index) => {
@@ -55,7 +66,7 @@ export function parseCases(text: string, source = 'cases'): EvalCase[] {
     } catch (error) {
       throw new CaseFileError(`${where}: not valid JSON (${(error as Error).message})`);
     }
-    const parsed = evalCaseSchema.safeParse(json);
+    const parsed = evalCaseSchema.safeParse({ ...(json as object), split });
     if (!parsed.success) {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'case'}: ${issue.message}`).join('; ');
       throw new CaseFileError(`${where}: ${detail}`);
@@ -76,7 +87,18 @@ export function loadCases(path: string): EvalCase[] {
   } catch {
     throw new CaseFileError(`${path}: cannot read the case file`);
   }
-  return parseCases(text, path);
+  return parseCases(text, path, splitOfFile(path));
+}
+
+/** Reads several case files (dev and test); an id may appear only once across them. */
+export function loadCaseFiles(paths: string[]): EvalCase[] {
+  const cases = paths.flatMap((path) => loadCases(path));
+  const seen = new Set<string>();
+  for (const evalCase of cases) {
+    if (seen.has(evalCase.id)) throw new CaseFileError(`case id "${evalCase.id}" appears in more than one case file`);
+    seen.add(evalCase.id);
+  }
+  return cases;
 }
 
 /** The document a case is mainly about: the docId of its first expected section, or "none". */

@@ -13,7 +13,7 @@ const sections = new Map<string, Section>();
 for (const source of loadSources(corpusDir)) {
   for (const section of parseDocument(source, readDocument(corpusDir, source)).sections) sections.set(section.id, section);
 }
-const cases = loadCases(join(PROJECT_ROOT, 'evals', 'cases.jsonl'));
+const cases = loadCases(join(PROJECT_ROOT, 'evals', 'cases-dev.jsonl'));
 
 describe('evals/cases.jsonl', () => {
   it('has at least 90 cases covering every kind and all three documents', () => {

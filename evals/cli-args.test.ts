@@ -7,7 +7,8 @@ describe('eval command line', () => {
   it('runs all three modes against the default files by default', () => {
     const options = parseCliArgs([]);
     expect(options.modes).toEqual(['hybrid', 'lexical', 'vector']);
-    expect(options.casesFile).toBe(join(PROJECT_ROOT, 'evals', 'cases.jsonl'));
+    expect(options.casesFiles).toEqual([join(PROJECT_ROOT, 'evals', 'cases-dev.jsonl'), join(PROJECT_ROOT, 'evals', 'cases-test.jsonl')]);
+    expect(options.params).toEqual([]);
     expect(options.thresholdsFile).toBe(join(PROJECT_ROOT, 'evals', 'thresholds.json'));
     expect(options.reportsDir).toBe(join(PROJECT_ROOT, 'evals', 'reports'));
     expect(options.baselineFile).toBeUndefined();

@@ -6,7 +6,8 @@ import { IndexError } from '../ingest/index-store.js';
 import { parseServerConfig } from '../server/config.js';
 import { createRuntime } from '../server/runtime.js';
 import { loadBaseline, saveBaseline } from './baseline.js';
-import { loadCases } from './case-schema.js';
+import { loadCaseFiles } from './case-schema.js';
+import { ParamError, withOverrides, type ParamOverrides } from '../server/pipeline/params.js';
 import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
 import { gateVerdict } from './gate.js';
 import { EvalInputError } from './input-error.js';
@@ -21,12 +22,12 @@ import { writeReports } from './writers/write-reports.js';
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
 /** The in-process target on the index named by the environment (LUMEN_DATA_DIR etc.), warning when it is stale. */
-async function inProcessTarget(): Promise<EvalTarget> {
+async function inProcessTarget(params: ParamOverrides): Promise<EvalTarget> {
   // The eval reads one index from start to end; it must not swap indexes mid-run.
   const config = parseServerConfig({ ...process.env, LUMEN_WATCH_INDEX: 'false', LUMEN_LOG: 'silent' });
   const stale = staleReason(config.ingest);
   if (stale) console.error(`Warning: the index is stale (${stale}); run "npm run ingest" first or the results describe the old content.`);
-  return createInProcessTarget(await createRuntime({ config }));
+  return createInProcessTarget(await createRuntime({ config }), { params });
 }
 
 /** `npm run eval`: runs the cases, writes the reports, prints the table; exit 1 when the gate fails. */
@@ -36,8 +37,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const allCases = loadCases(options.casesFile);
-  let cases = allCases;
+  const allCases = loadCaseFiles(options.casesFiles);
+  // Validated before the run; a wrong name fails in a second.
+  const params = options.params.length > 0 ? (withOverrides(options.params) as ParamOverrides) : {};
+  if (options.params.length > 0 && options.url) throw new UsageError('--param applies to the in-process run only, not to --url');
+  let cases = options.split ? allCases.filter((evalCase) => evalCase.split === options.split) : allCases;
   if (options.only.length > 0) cases = cases.filter((evalCase) => options.only.some((text) => evalCase.id.includes(text)));
   if (cases.length === 0) throw new UsageError(`no case id contains ${options.only.map((text) => `"${text}"`).join(' or ')}`);
   const thresholds = existsSync(options.thresholdsFile) ? loadThresholds(options.thresholdsFile) : null;
@@ -45,13 +49,13 @@ async function main(argv: string[]): Promise<number> {
   // Read the baseline before the run, so a wrong path fails in a second rather than after the whole run.
   const baseline = options.baselineFile ? { baseline: loadBaseline(options.baselineFile), file: shown(options.baselineFile) } : undefined;
 
-  const target = options.url ? createHttpTarget(options.url) : await inProcessTarget();
+  const target = options.url ? createHttpTarget(options.url) : await inProcessTarget(params);
   const interactive = process.stderr.isTTY;
   const report = await runEval({
     cases,
     target,
     modes: options.modes,
-    casesFile: relative(PROJECT_ROOT, options.casesFile) || options.casesFile,
+    casesFile: options.casesFiles.map((file) => relative(PROJECT_ROOT, file) || file).join(', '),
     onCase: (result, { done, total }) => {
       const line = `[${result.mode}] ${done}/${total}`;
       if (interactive) process.stderr.write(`\r${line}   `);
@@ -73,7 +77,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Usage and file mistakes get their message alone; anything else keeps its stack for whoever debugs it.
-    const expected = error instanceof EvalInputError || error instanceof ConfigError || error instanceof IndexError;
+    const expected = error instanceof EvalInputError || error instanceof ConfigError || error instanceof IndexError || error instanceof ParamError;
     console.error(expected ? (error as Error).message : error);
     process.exit(2);
   },

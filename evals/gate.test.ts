@@ -46,7 +46,7 @@ describe('the eval gate on a corpus with facts removed', () => {
   const env = { LUMEN_CORPUS_DIR: join(root, 'corpus'), LUMEN_DATA_DIR: join(root, 'data'), LUMEN_LOG: 'silent', LUMEN_WATCH_INDEX: 'false' };
   const config = parseServerConfig(env);
   const embedder = createEmbedder(config.ingest.embedder);
-  const allCases = loadCases(join(PROJECT_ROOT, 'evals', 'cases.jsonl'));
+  const allCases = loadCases(join(PROJECT_ROOT, 'evals', 'cases-dev.jsonl'));
   const cases = allCases.filter((evalCase) => [...AFFECTED, ...CONTROLS].includes(evalCase.id));
   const casesFile = join(root, 'cases.jsonl');
   const baselineFile = join(root, 'baseline.json');

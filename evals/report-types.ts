@@ -16,6 +16,12 @@ export interface CaseMetrics {
   statusCorrect: number;
   hotlinePresence: number | null;
   noticePresence: number | null;
+  /** A citation quotes one of the case's supporting passages (cases that name them). */
+  supportQuoted: number | null;
+  /** An answerable case refused (not_found or out_of_scope). */
+  refused: number | null;
+  /** Words of an answered answer (markers and framing lines excluded). */
+  answerWords: number | null;
 }
 
 /** A citation as the report shows it, with the grader's verdicts. */
@@ -34,6 +40,7 @@ export interface CitedPassage {
 /** Everything known about one case in one retrieval mode. */
 export interface CaseResult {
   id: string;
+  split: 'dev' | 'test';
   kind: CaseKind;
   persona: EvalCase['persona'];
   document: string;
@@ -75,20 +82,30 @@ export interface ModeSummary {
   statusAccuracy: number | null;
   hotlinePresence: number | null;
   noticePresence: number | null;
+  supportQuoted: number | null;
+  refusedRate: number | null;
+  medianAnswerWords: number | null;
   latencyP50Ms: number;
   latencyP95Ms: number;
   byKind: Record<string, { passed: number; total: number }>;
+  /** 95% Wilson intervals of the headline ratios. */
+  intervals: Partial<Record<'passRate' | 'citationRecall' | 'supportQuoted' | 'statusAccuracy', [number, number]>>;
+  /** Expected status -> returned status -> count. */
+  confusion: Record<string, Record<string, number>>;
 }
 
-export type SummaryMetric = Exclude<keyof ModeSummary, 'mode' | 'cases' | 'passed' | 'failed' | 'byKind'>;
+export type SummaryMetric = Exclude<keyof ModeSummary, 'mode' | 'cases' | 'passed' | 'failed' | 'byKind' | 'intervals' | 'confusion'>;
 
 /** The summary metrics in display order, with how to read them. */
-export const SUMMARY_METRICS: Array<{ key: SummaryMetric; label: string; unit: 'ratio' | 'ms' }> = [
+export const SUMMARY_METRICS: Array<{ key: SummaryMetric; label: string; unit: 'ratio' | 'ms' | 'count' }> = [
   { key: 'passRate', label: 'pass rate', unit: 'ratio' },
   { key: 'statusAccuracy', label: 'status accuracy', unit: 'ratio' },
   { key: 'recallAtK', label: 'retrieval recall@k', unit: 'ratio' },
   { key: 'mrr', label: 'retrieval MRR', unit: 'ratio' },
   { key: 'citationRecall', label: 'citation recall', unit: 'ratio' },
+  { key: 'supportQuoted', label: 'quotes the supporting passage', unit: 'ratio' },
+  { key: 'refusedRate', label: 'answerable but refused', unit: 'ratio' },
+  { key: 'medianAnswerWords', label: 'median answer words', unit: 'count' },
   { key: 'citationPrecision', label: 'citation precision', unit: 'ratio' },
   { key: 'sentenceSupport', label: 'sentence support', unit: 'ratio' },
   { key: 'factCoverage', label: 'key-fact coverage', unit: 'ratio' },
@@ -100,6 +117,8 @@ export const SUMMARY_METRICS: Array<{ key: SummaryMetric; label: string; unit: '
 
 export interface ModeRun {
   summary: ModeSummary;
+  /** The same numbers for the dev split (tuned on) and the test split (never tuned on). */
+  splits: Partial<Record<'dev' | 'test', ModeSummary>>;
   cases: CaseResult[];
 }
 

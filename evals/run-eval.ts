@@ -48,7 +48,12 @@ export async function runEval(options: RunOptions): Promise<EvalReport> {
       done += 1;
       options.onCase?.(result, { done, total });
     }
-    const run: ModeRun = { summary: summarise(mode, results), cases: results };
+    const splits: ModeRun['splits'] = {};
+    for (const split of ['dev', 'test'] as const) {
+      const part = results.filter((result) => result.split === split);
+      if (part.length > 0) splits[split] = summarise(mode, part);
+    }
+    const run: ModeRun = { summary: summarise(mode, results), splits, cases: results };
     modes[mode] = run;
   }
   return {

@@ -8,9 +8,10 @@ export const DURATION_SECTION = 'mo:orders-protection-domestic-violence/what-typ
 export const DURATION_QUOTE =
   'If the judge grants you an order, it will usually last for a period of time between 180 days and one year. However, it can last between two years and ten years if the judge issues specific written findings that the abuser poses a serious danger to your or your child’s physical or mental health.';
 
-/** An answerable Missouri duration case, as written in cases.jsonl. */
+/** An answerable Missouri duration case, as written in cases-dev.jsonl. */
 export function durationCase(overrides: Partial<EvalCase> = {}): EvalCase {
   return {
+    split: 'dev',
     id: 'mo-duration-test',
     kind: 'answerable',
     persona: 'survivor',
@@ -45,6 +46,7 @@ export function durationAnswer(overrides: Partial<ObservedResponse> = {}): Obser
 /** A not-found case for a Kansas question. */
 export function kansasCase(): EvalCase {
   return {
+    split: 'dev',
     id: 'nf-kansas-test',
     kind: 'not_found',
     persona: 'survivor',
@@ -62,6 +64,6 @@ export function graded(evalCase: EvalCase, response: ObservedResponse, options: 
 /** A report holding the given results per mode, with summaries computed the real way. */
 export function reportOf(byMode: Partial<Record<Mode, CaseResult[]>>, createdAt = '2026-01-01T00:00:00.000Z'): EvalReport {
   const modes: EvalReport['modes'] = {};
-  for (const [mode, results] of Object.entries(byMode) as Array<[Mode, CaseResult[]]>) modes[mode] = { summary: summarise(mode, results), cases: results };
-  return { schemaVersion: 1, createdAt, target: 'in-process', casesFile: 'evals/cases.jsonl', indexBuildId: 'test-build', k: 5, modes, gate: null };
+  for (const [mode, results] of Object.entries(byMode) as Array<[Mode, CaseResult[]]>) modes[mode] = { summary: summarise(mode, results), splits: {}, cases: results };
+  return { schemaVersion: 1, createdAt, target: 'in-process', casesFile: 'evals/cases-dev.jsonl', indexBuildId: 'test-build', k: 5, modes, gate: null };
 }

@@ -6,6 +6,8 @@ import type { Block, Chunk, Section } from './types.js';
 const SPLIT_ABOVE = 220;
 /** A single sentence longer than this (a DoDI run-on) is cut at clause boundaries. */
 const MAX_UNIT = 600;
+/** A piece shorter than this is a run-in heading, not a sentence. */
+const RUN_IN_HEADING = 45;
 /** How much of a list's lead-in is indexed with each item. */
 const LEAD_IN_CONTEXT = 200;
 
@@ -58,7 +60,14 @@ export async function chunkSections(sections: Section[]): Promise<Chunk[]> {
 }
 
 async function blockPieces(section: Section, block: Block): Promise<string[]> {
-  const sentences = section.docId === 'dodi' && block.depth === 0 && block.text.length > SPLIT_ABOVE ? splitSentences(block.text) : [block.text];
+  const split = section.docId === 'dodi' && block.depth === 0 && block.text.length > SPLIT_ABOVE ? splitSentences(block.text) : [block.text];
+  // A DoDI paragraph opens with a run-in heading ("Privileged Communications."): it belongs to the sentence after it.
+  const sentences: string[] = [];
+  for (const sentence of split) {
+    const previous = sentences[sentences.length - 1];
+    if (previous !== undefined && previous.length < RUN_IN_HEADING) sentences[sentences.length - 1] = `${previous} ${sentence}`;
+    else sentences.push(sentence);
+  }
   const pieces: string[] = [];
   for (const sentence of sentences) {
     if (sentence.length <= MAX_UNIT) pieces.push(sentence);

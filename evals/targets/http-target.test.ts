@@ -24,7 +24,7 @@ describe('the HTTP target', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('grades the same answers over HTTP as in-process', async () => {
-    const cases = loadCases(join(PROJECT_ROOT, 'evals', 'cases.jsonl')).filter((evalCase) =>
+    const cases = loadCases(join(PROJECT_ROOT, 'evals', 'cases-dev.jsonl')).filter((evalCase) =>
       ['mo-duration-02', 'nf-kansas-fees-01', 'em-door-01', 'fu-mpo-cancel-01'].includes(evalCase.id),
     );
     expect(cases).toHaveLength(4);
@@ -37,7 +37,7 @@ describe('the HTTP target', () => {
   });
 
   it('reports an unreachable server as failed cases, not a crash', async () => {
-    const cases = loadCases(join(PROJECT_ROOT, 'evals', 'cases.jsonl')).slice(0, 1);
+    const cases = loadCases(join(PROJECT_ROOT, 'evals', 'cases-dev.jsonl')).slice(0, 1);
     const report = await runEval({ cases, target: createHttpTarget('http://127.0.0.1:9'), modes: ['hybrid'], casesFile: 'cases' });
     expect(report.modes.hybrid!.cases[0].passed).toBe(false);
     expect(report.modes.hybrid!.cases[0].failures[0]).toMatch(/^request failed/);

@@ -24,6 +24,35 @@ function caseRow(result: CaseResult): string {
   return `${cells.join(' ')} ${clip(result.failures.join('; '), 110)}`;
 }
 
+const interval = (range: [number, number] | undefined) => (range ? ` (${range[0].toFixed(2)}-${range[1].toFixed(2)})` : '');
+
+/** Dev (tuned on) beside test (never tuned on), with 95% intervals, per kind, and the status confusion matrix. */
+function splitTable(report: EvalReport, mode: NonNullable<ReturnType<typeof primaryMode>>): string[] {
+  const splits = report.modes[mode]!.splits ?? {};
+  const present = (['dev', 'test'] as const).filter((split) => splits[split]);
+  if (present.length === 0) return [];
+  const lines = ['', `Dev and test splits (${mode}; 95% intervals):`, `${pad('metric', 30)} ${present.map((split) => pad(`${split} (${splits[split]!.cases})`, 22)).join(' ')}`];
+  for (const { key, label } of SUMMARY_METRICS) {
+    const cells = present.map((split) => {
+      const summary = splits[split]!;
+      return pad(`${formatMetric(summary, key)}${interval(summary.intervals?.[key as keyof typeof summary.intervals])}`, 22);
+    });
+    lines.push(`${pad(label, 30)} ${cells.join(' ')}`);
+  }
+  for (const split of present) {
+    const summary = splits[split]!;
+    lines.push(`by kind (${split}): ${Object.entries(summary.byKind).map(([kind, counts]) => `${kind} ${counts.passed}/${counts.total}`).join(', ')}`);
+    const statuses = ['answered', 'not_found', 'out_of_scope', 'emergency'];
+    lines.push(`status confusion (${split}), expected -> returned:`);
+    for (const expected of statuses) {
+      const row = summary.confusion?.[expected];
+      if (!row) continue;
+      lines.push(`  ${pad(expected, 13)} ${statuses.map((got) => `${got} ${row[got] ?? 0}`).join(', ')}${row.error ? `, error ${row.error}` : ''}`);
+    }
+  }
+  return lines;
+}
+
 /** The readable text report for the terminal: worst cases first, then the metric table and the verdict. */
 export function consoleReport(report: EvalReport, options: { reportsDir: string }): string {
   const lines: string[] = [];
@@ -48,6 +77,7 @@ export function consoleReport(report: EvalReport, options: { reportsDir: string 
   if (main) {
     const byKind = Object.entries(report.modes[main]!.summary.byKind).map(([kind, counts]) => `${kind} ${counts.passed}/${counts.total}`);
     lines.push(`by kind (${main}): ${byKind.join(', ')}`);
+    lines.push(...splitTable(report, main));
   }
   const comparison = report.gate?.comparison;
   if (comparison) {

@@ -11,7 +11,7 @@ export function formatMetric(summary: ModeSummary, metric: SummaryMetric): strin
   const value = summary[metric];
   const unit = SUMMARY_METRICS.find((entry) => entry.key === metric)?.unit;
   if (value === null) return 'n/a';
-  return unit === 'ms' ? `${Math.round(value)} ms` : formatRatio(value);
+  return unit === 'ms' ? `${Math.round(value)} ms` : unit === 'count' ? String(Math.round(value)) : formatRatio(value);
 }
 
 /** A signed delta: "+0.03", "-12 ms", "±0.00" or "n/a". */

@@ -9,9 +9,20 @@ export interface MatchedDifference {
   difference: Source['knownDifferences'][number];
 }
 
-/** Finds known differences whose older text the cited quotes repeat (by content-word overlap). */
+/**
+ * Finds known differences the answer touches: its quotes repeat the older text (by content-word overlap),
+ * or it quotes both the older source and a section that states the current rule on that point.
+ */
 export function matchKnownDifferences(citations: Citation[], sourceById: Map<string, Source>): MatchedDifference[] {
   const matched: MatchedDifference[] = [];
+  const citedSections = new Set(citations.map((citation) => citation.sectionId));
+  const citedDocs = new Set(citations.map((citation) => citation.docId));
+  for (const docId of citedDocs) {
+    const source = sourceById.get(docId);
+    for (const difference of source?.knownDifferences ?? []) {
+      if (difference.currentSectionIds.some((id) => citedSections.has(id))) matched.push({ source: source!, difference });
+    }
+  }
   for (const citation of citations) {
     const source = sourceById.get(citation.docId);
     if (!source) continue;

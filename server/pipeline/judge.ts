@@ -13,7 +13,7 @@ export interface JudgeFeatures {
   similarity: number;
   /** Best encoder cosine of an example question of the top sections to the query (0 without vectors). */
   questionSimilarity: number;
-  /** Share of the question's idf weight that the top sections' words cover. */
+  /** Share of the asking sentences' idf weight that the top sections' words cover. */
   lexical: number;
   /** Share of the question's words that neither the documents nor the example questions use. */
   unknown: number;
@@ -24,7 +24,8 @@ const TOP = 3;
 /** Reads the features off the plan and the top candidates. */
 export function judgeFeatures(plan: QueryPlan, candidates: Candidate[]): JudgeFeatures {
   const top = candidates.slice(0, TOP);
-  const own = plan.terms.filter((term) => term.own);
+  const asking = new Set(contentTerms(plan.focus));
+  const own = plan.terms.filter((term) => term.own && asking.has(term.term));
   const words = new Set(top.flatMap((candidate) => [...candidate.units.flatMap((entry) => contentTerms(entry.unit.indexText)), ...contentTerms(candidate.question?.text ?? '')]));
   return {
     similarity: Math.max(0, ...top.map((candidate) => candidate.similarity)),
@@ -40,6 +41,12 @@ export function answerability(features: JudgeFeatures, params: Params['judge']):
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Probability that the question is about the documents' subject at all (else out_of_scope). */
+export function inScope(features: JudgeFeatures, params: Params['judge']): number {
+  const z = params.scopeBias + params.scopeWSimilarity * features.similarity + params.scopeWQuestionSimilarity * features.questionSimilarity + params.scopeWLexical * features.lexical + params.scopeWUnknown * features.unknown;
+  return 1 / (1 + Math.exp(-z));
+}
+
 /**
  * The one place that decides: answered (high or low confidence), not found, or out of scope,
  * jurisdiction included, and what the answer rests on.
@@ -52,12 +59,10 @@ export function judge(plan: QueryPlan, candidates: Candidate[], options: { index
   const top = candidates[0];
   // A typed statute or paragraph number, or a glossary term, is answered by the section that carries it.
   const exact = top !== undefined && (top.referenced === true || top.definitionOf !== undefined);
-  if (!top || (!exact && probability < params.judge.refuseBelow)) {
-    // Far from every passage and every way of asking: another subject. Without vectors, judge on words alone.
-    const nearest = Math.max(features.similarity, features.questionSimilarity);
-    const far = options.vectorsUsed ? nearest < params.judge.outOfScopeSimilarity : features.lexical < params.judge.outOfScopeSimilarity;
-    return { ...base, verdict: far ? 'out_of_scope' : 'not_found', confidence: 'low' };
-  }
+  // Without vectors the models' similarity features read 0; only a clear lack of shared words then refuses.
+  const scope = options.vectorsUsed ? inScope(features, params.judge) : features.lexical > 0 ? 1 : 0;
+  if (!top || (!exact && scope < params.judge.outOfScopeBelow)) return { ...base, verdict: 'out_of_scope', confidence: 'low' };
+  if (!exact && options.vectorsUsed && probability < params.judge.refuseBelow) return { ...base, verdict: 'not_found', confidence: 'low' };
   const passages = selectPassages({ plan, candidates, index: options.index, sourceById: options.sourceById, params: params.compose });
   if (passages.length === 0) return { ...base, verdict: 'not_found', confidence: 'low' };
   // A question about another state's own law: the documents answer only where they speak about orders across states.

@@ -44,17 +44,23 @@ export const paramsSchema = z.object({
   judge: z
     .object({
       /** Logistic-regression weights over the retrieval features (see judge.ts), fitted by `npm run fit:judge` on dev with 5-fold CV. */
-      bias: z.number().default(-4),
-      wSimilarity: z.number().default(6),
-      wQuestionSimilarity: z.number().default(4),
-      wLexical: z.number().default(0.5),
-      wUnknown: z.number().default(-3),
+      bias: z.number().default(-3.986),
+      wSimilarity: z.number().default(0),
+      wQuestionSimilarity: z.number().default(4.628),
+      wLexical: z.number().default(1.946),
+      wUnknown: z.number().default(-6.006),
       /** Below this answerability the documents do not answer (not_found / out_of_scope). Chosen by CV so that at most 5% of answerable dev questions are refused. */
-      refuseBelow: weight.default(0.2),
+      refuseBelow: weight.default(0.066),
       /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low". */
-      confidentAbove: weight.default(0.6),
-      /** A refused question this far from every passage and example question (best cosine below) is about another subject: out_of_scope. */
-      outOfScopeSimilarity: weight.default(0.3),
+      confidentAbove: weight.default(0.625),
+      /** A second logistic model over the same features: is the question about this subject at all? Fitted by `npm run tune -- judge`. */
+      scopeBias: z.number().default(-5.399),
+      scopeWSimilarity: z.number().default(1.969),
+      scopeWQuestionSimilarity: z.number().default(7.311),
+      scopeWLexical: z.number().default(1.428),
+      scopeWUnknown: z.number().default(-4.431),
+      /** Below this the question is about another subject: out_of_scope. Chosen by CV with refusals of answerable questions weighted 5 to 1. */
+      outOfScopeBelow: weight.default(0.085),
     })
     .prefault({}),
   compose: z

@@ -55,6 +55,7 @@ export function selectPassages(options: { plan: QueryPlan; candidates: Candidate
     take(candidate.section, top.unit);
   }
   addCurrentRule({ ...options, picked: [...picked.values()], take });
+  addOlderWording({ ...options, picked: [...picked.values()], take });
   return [...picked.values()].map((group) => ({ section: group.section, units: orderUnits(index, group.section.id, group.order, group.section.id === lead.section.id ? leadSize : 0) }));
 }
 
@@ -135,6 +136,31 @@ function addCurrentRule(options: {
       const units = (index.chunkIndexesBySection.get(id) ?? []).map((chunkIndex) => index.chunks[chunkIndex]);
       const best = units.reduce((top, unit) => (overlap(unit.text, wanted) > overlap(top.text, wanted) ? unit : top), units[0]);
       if (best) options.take(section, best, true);
+    }
+  }
+}
+
+/**
+ * Where the answer quotes the current rule on a point an older source is known to state otherwise, and
+ * retrieval found that older source for this question too, its wording is quoted as well, so the person
+ * learns the sources differ (and the notice says which is current) rather than meeting the old text later.
+ */
+function addOlderWording(options: {
+  index: SearchIndex;
+  sourceById: Map<string, Source>;
+  candidates: Candidate[];
+  picked: Array<{ section: Section }>;
+  take: (section: Section, unit: Chunk, required?: boolean) => boolean;
+}): void {
+  const pickedIds = new Set(options.picked.map((entry) => entry.section.id));
+  for (const candidate of options.candidates.slice(0, 3)) {
+    const source = options.sourceById.get(candidate.section.docId);
+    if (!source?.supersededBy || pickedIds.has(candidate.section.id)) continue;
+    for (const difference of source.knownDifferences) {
+      if (!difference.currentSectionIds.some((id) => pickedIds.has(id))) continue;
+      const units = (options.index.chunkIndexesBySection.get(candidate.section.id) ?? []).map((chunkIndex) => options.index.chunks[chunkIndex]);
+      const older = units.filter((unit) => repeats([unit.text], difference.olderText));
+      older.forEach((unit) => options.take(candidate.section, unit, true));
     }
   }
 }

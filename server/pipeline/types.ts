@@ -22,7 +22,7 @@ export interface QueryPlan {
   otherPlaces: string[];
   /** The question compares or asks about several things, so more than two sections may answer. */
   compares: boolean;
-  /** Share of the latest message's content words that neither the documents nor the example questions use. */
+  /** Share of the asking sentences' content words that neither the documents nor the example questions use. */
   unknownShare: number;
 }
 

@@ -25,7 +25,9 @@ export function understand(messages: ChatMessage[], options: { index: SearchInde
   const focus = sentences.length > 1 && asking.length > 0 ? asking.join(' ') : query.latest;
   const definition = query.latest.match(DEFINITION) ?? query.latest.match(DEFINITION_LOOKUP);
   const asked = definition?.slice(1).find((group) => group !== undefined)?.toLowerCase().replace(/[?.!]+$/, '').trim();
-  const own = contentTerms(query.latest);
+  // Judged on the sentences that ask: the more a person tells of their situation, the more words the
+  // documents never use, and those say nothing about whether the question itself is answerable.
+  const own = contentTerms(focus);
   const known = (term: string) => index.documentFrequency.has(term) || index.lexical.vocabulary.has(term) || index.questionLexical.vocabulary.has(term);
   return {
     messages,
