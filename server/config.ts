@@ -23,7 +23,7 @@ const serverEnvSchema = z
     LUMEN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     LUMEN_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     LUMEN_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-    LUMEN_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(64),
+    LUMEN_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(256),
     LUMEN_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     NODE_ENV: z.string().optional(),
   })

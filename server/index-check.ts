@@ -37,7 +37,7 @@ export async function checkSnapshot(runtime: Runtime, snapshot: IndexSnapshot): 
   const chat = await app.request('/api/chat', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ messages: [{ role: 'user', content: `What is ${titleOf(documents[0]?.id ?? '')} about?` }] }),
+    body: JSON.stringify({ messages: [{ role: 'user', content: titleOf(documents[0]?.id ?? '') || 'order of protection' }] }),
   });
   if (chat.status !== 200) throw new SnapshotCheckError(`a chat answered ${chat.status}`);
   if (!chatResponseSchema.safeParse(await chat.json()).success) throw new SnapshotCheckError('a chat answered outside the contract');
