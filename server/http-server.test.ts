@@ -223,6 +223,7 @@ describe("what Node's parser and the adapter reject carries the error body too (
       [`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`, 431],
       ['GET /healthz HTTP/1.1\r\n\r\n', 400],
       ['POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n', 400],
+      ['POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: teapot\r\nContent-Length: 2\r\n\r\n{}', 417],
     ];
     for (const [request, status] of cases) {
       const connection = await open(port);

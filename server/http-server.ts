@@ -68,6 +68,13 @@ export function createHttpServer(options: { app: Hono; config: ServerConfig; log
     closeWith(socket, status, code, message);
   });
 
+  // Node answers an Expect header it does not know with a bare 417; give it the error body too.
+  server.on('checkExpectation', (_request: IncomingMessage, response: import('node:http').ServerResponse) => {
+    const body = JSON.stringify({ error: { code: 'expectation_failed', message: 'Only "Expect: 100-continue" is supported; send the request without that Expect header.' } });
+    response.writeHead(417, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', Connection: 'close' });
+    response.end(body);
+  });
+
   return server;
 }
 
