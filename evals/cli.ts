@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { staleReason } from '../ingest/build.js';
+import { buildIndex, staleReason } from '../ingest/build.js';
 import { ConfigError, PROJECT_ROOT } from '../ingest/config.js';
-import { IndexError } from '../ingest/index-store.js';
+import { IndexError, readCurrentManifest } from '../ingest/index-store.js';
 import { parseServerConfig } from '../server/config.js';
 import { createRuntime } from '../server/runtime.js';
 import { loadBaseline, saveBaseline } from './baseline.js';
@@ -25,6 +25,12 @@ const shown = (path: string) => relative(process.cwd(), path) || path;
 async function inProcessTarget(params: ParamOverrides): Promise<EvalTarget> {
   // The eval reads one index from start to end; it must not swap indexes mid-run.
   const config = parseServerConfig({ ...process.env, LUMEN_WATCH_INDEX: 'false', LUMEN_LOG: 'silent' });
+  // A fresh clone has no index yet: build it, as `npm start` does, rather than stopping at "No index".
+  if (!readCurrentManifest(config.ingest.dataDir)) {
+    console.error('No index yet: building it first (npm run ingest)...');
+    const summary = await buildIndex({ config: config.ingest });
+    console.error(`Index ${summary.manifest.buildId} ready: ${summary.manifest.counts.sections} sections, ${summary.manifest.counts.chunks} chunks.`);
+  }
   const stale = staleReason(config.ingest);
   if (stale) console.error(`Warning: the index is stale (${stale}); run "npm run ingest" first or the results describe the old content.`);
   return createInProcessTarget(await createRuntime({ config }), { params });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError, describeConfigIssues, parseIngestConfig, type IngestConfig } from '../ingest/config.js';
 
@@ -15,9 +16,22 @@ const serverEnvSchema = z
     LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     LUMEN_WATCH_INDEX: z.enum(['true', 'false']).default('true'),
     LUMEN_LOG: z.enum(['json', 'silent']).default('json'),
+    LUMEN_TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((value) => splitList(value).every((entry) => isIP(entry) !== 0), 'must be a comma-separated list of IP addresses (e.g. 10.0.0.5,10.0.0.6)'),
+    LUMEN_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    LUMEN_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    LUMEN_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    LUMEN_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(256),
+    LUMEN_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    NODE_ENV: z.string().optional(),
   })
   .superRefine((env, context) => {
     const llmKeys = ['LUMEN_LLM_BASE_URL', 'LUMEN_LLM_MODEL', 'LUMEN_LLM_API_KEY'] as const;
+    if (env.LUMEN_HEADERS_TIMEOUT_MS > env.LUMEN_REQUEST_TIMEOUT_MS) {
+      context.addIssue({ code: 'custom', path: ['LUMEN_HEADERS_TIMEOUT_MS'], message: 'must not be longer than LUMEN_REQUEST_TIMEOUT_MS' });
+    }
     const given = llmKeys.filter((key) => env[key]);
     if (given.length > 0 && given.length < llmKeys.length) {
       for (const key of llmKeys) if (!env[key]) context.addIssue({ code: 'custom', path: [key], message: 'is required when any LUMEN_LLM_* setting is given (LLM mode needs all three)' });
@@ -45,6 +59,41 @@ export interface ServerConfig {
   lookupRateLimitPerMinute: number;
   watchIndex: boolean;
   log: 'json' | 'silent';
+  /** Load balancers whose X-Forwarded-For is believed when telling clients apart; empty = use the socket address. */
+  trustedProxies: string[];
+  http: HttpLimits;
+  /** After this long, a shutdown cuts connections still open. */
+  shutdownTimeoutMs: number;
+  /** NODE_ENV=production: settings fit for local development only are warned about at startup. */
+  production: boolean;
+}
+
+/** Node HTTP server limits: slow or idle clients must not hold sockets for minutes. */
+export interface HttpLimits {
+  /** Whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: number;
+  /** Headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Open connections per client address (0 = no cap); trusted proxies are exempt. */
+  maxConnectionsPerClient: number;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Warnings to log at startup for settings that are wrong in production (never fatal: the hotlines must stay up). */
+export function startupWarnings(config: ServerConfig): Array<{ warning: string; message: string }> {
+  const warnings: Array<{ warning: string; message: string }> = [];
+  if (config.production && config.corsOrigins === '*') {
+    warnings.push({ warning: 'cors_any_origin', message: 'NODE_ENV=production but LUMEN_CORS_ORIGINS is "*": any web page may call the API. Set it to the origins of the sites that embed the widget.' });
+  }
+  return warnings;
 }
 
 /** Parses all server settings once at startup; only entry points pass process.env in. */
@@ -67,5 +116,15 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     lookupRateLimitPerMinute: values.LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE,
     watchIndex: values.LUMEN_WATCH_INDEX === 'true',
     log: values.LUMEN_LOG,
+    // An IPv4 proxy reached over a dual-stack socket shows up as ::ffff:a.b.c.d; both spellings are trusted.
+    trustedProxies: splitList(values.LUMEN_TRUSTED_PROXIES).flatMap((address) => (isIP(address) === 4 ? [address, `::ffff:${address}`] : [address])),
+    http: {
+      requestTimeoutMs: values.LUMEN_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: values.LUMEN_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.LUMEN_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnectionsPerClient: values.LUMEN_MAX_CONNECTIONS_PER_CLIENT,
+    },
+    shutdownTimeoutMs: values.LUMEN_SHUTDOWN_TIMEOUT_MS,
+    production: values.NODE_ENV === 'production',
   };
 }

@@ -17,6 +17,11 @@ export class AppError extends Error {
 /** Turns any thrown error into `{ error: { code, message } }`; unexpected ones log their cause, never the request text. */
 export function createErrorHandler(logger: Logger) {
   return (error: Error, c: Context) => {
+    // A client that hung up mid-upload makes reading the body fail; that is not our failure, and nobody is left to answer.
+    if (c.req.raw.signal?.aborted) {
+      logger.info({ event: 'client_aborted', route: c.req.routePath, method: c.req.method });
+      return c.json({ error: { code: 'client_aborted', message: 'The client closed the connection before the request was complete.' } }, 499 as ContentfulStatusCode);
+    }
     if (error instanceof AppError) return c.json({ error: { code: error.code, message: error.message } }, error.status);
     if (error instanceof HTTPException) {
       const status = error.status;

@@ -73,6 +73,16 @@ describe('request limits: each breach is a 4xx that names the limit', () => {
     }
   });
 
+  it('says to send q once when it is repeated, rather than that it is missing', async () => {
+    const app = await createTestApp();
+    const response = await app.request('/api/search?q=order&q=protection');
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/q: sent 2 times; send q once/);
+    expect(error.message).not.toMatch(/required/);
+  });
+
   it('refuses a URL far longer than any valid query before parsing it', async () => {
     const app = await createTestApp();
     const response = await app.request(`/api/search?q=order&pad=${'%F0%9F%92%A5'.repeat(1000)}`);

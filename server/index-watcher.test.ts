@@ -126,7 +126,7 @@ describe('index watcher', () => {
     };
     const pending = app.request('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What is a military protective order?' }] }) });
     await inside;
-    expect(watcher.reload({ reason: 'test', force: true })).toBe(true);
+    expect(await watcher.reload({ reason: 'test', force: true })).toBe(true);
     expect(runtime.snapshot).not.toBe(old);
     release();
     const response = await pending;
@@ -162,12 +162,12 @@ describe('index watcher', () => {
     cpSync(live.directory, partial, { recursive: true });
     rmSync(join(partial, 'manifest.json'));
     pointCurrentAt(partial);
-    expect(watcher.reload({ reason: 'SIGHUP', force: true })).toBe(false);
+    expect(await watcher.reload({ reason: 'SIGHUP', force: true })).toBe(false);
     expect(runtime.snapshot).toBe(live);
     expect(logLines.some((line) => line.includes('partial-build') && line.includes('manifest.json is missing'))).toBe(true);
     // Pointing back at a whole build (a rollback) is accepted.
     pointCurrentAt(live.directory);
-    expect(watcher.reload({ reason: 'SIGHUP', force: true })).toBe(true);
+    expect(await watcher.reload({ reason: 'SIGHUP', force: true })).toBe(true);
     expect(runtime.snapshot).not.toBe(live);
     expect(runtime.snapshot.manifest.buildId).toBe(live.manifest.buildId);
   });

@@ -1,17 +1,18 @@
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../ingest/config.js';
 import { CorpusError } from '../ingest/corpus.js';
 import { buildIndex, staleReason } from '../ingest/build.js';
 import { IndexError } from '../ingest/index-store.js';
 import { createApp } from './app.js';
-import { parseServerConfig } from './config.js';
+import { parseServerConfig, startupWarnings } from './config.js';
+import { createHttpServer } from './http-server.js';
+import { checkSnapshot, SnapshotCheckError } from './index-check.js';
 import { createIndexWatcher } from './index-watcher.js';
 import { createLogger } from './logger.js';
 import { createRuntime } from './runtime.js';
 import { createGracefulShutdown } from './shutdown.js';
 
-/** `npm start`: builds the index if it is missing or stale, then serves on HOST:PORT. */
+/** `npm start`: builds the index if it is missing or stale, checks it answers, then serves on HOST:PORT. */
 async function main(): Promise<void> {
   const config = parseServerConfig(process.env);
   const reason = staleReason(config.ingest);
@@ -22,18 +23,28 @@ async function main(): Promise<void> {
   }
   const runtime = await createRuntime({ config });
   const logger = createLogger({ mode: config.log });
+  try {
+    await checkSnapshot(runtime, runtime.snapshot);
+  } catch (error) {
+    if (error instanceof SnapshotCheckError) throw new IndexError(`The index at ${runtime.snapshot.directory} loads but cannot answer (${error.message}). Run "npm run ingest" to rebuild it.`);
+    throw error;
+  }
+  for (const warning of startupWarnings(config)) logger.error({ event: 'startup_warning', ...warning });
   const app = createApp(runtime, { logger });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const server = createHttpServer({ app, config, logger });
+  server.listen(config.port, config.host, () => {
+    const info = server.address() as AddressInfo;
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    console.log(`Lumen is listening on http://${host}:${info.port}/ (staff lookup: /staff, API: /openapi.json)`);
+    console.log(`Lumen is listening on http://${host}:${info.port}/ (staff lookup: /staff, API: /openapi.json; pid ${process.pid})`);
   });
   // A new index from `npm run ingest` is picked up on SIGHUP, and by polling the `current` link when enabled.
   const watcher = createIndexWatcher({ runtime, logger });
   if (config.watchIndex) watcher.start();
-  process.on('SIGHUP', () => watcher.reload({ reason: 'SIGHUP', force: true }));
+  process.on('SIGHUP', () => void watcher.reload({ reason: 'SIGHUP', force: true }));
   createGracefulShutdown({
-    server: server as Server,
+    server,
     logger,
+    timeoutMs: config.shutdownTimeoutMs,
     onShutdown: (signal) => {
       console.log(`${signal} received: finishing requests in flight, then exiting.`);
       watcher.stop();
