@@ -21,9 +21,9 @@ const FOLDS = 5;
  * (which is said with "confidence": "low" and the closest passages): a refusal leaves a person with nothing.
  */
 const REFUSAL_COST = 5;
-const FEATURES: Array<keyof JudgeFeatures> = ['similarity', 'questionSimilarity', 'lexical', 'unknown'];
+const FEATURES: Array<keyof JudgeFeatures> = ['similarity', 'questionSimilarity', 'lexical', 'unknown', 'offTopic'];
 /** The direction each feature may push answerability: with 20-odd unanswerable dev questions, a fit could otherwise learn a sign by chance. */
-const SIGNS: Array<1 | -1> = [1, 1, 1, -1];
+const SIGNS: Array<1 | -1> = [1, 1, 1, -1, -1];
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -63,7 +63,7 @@ async function fitJudge(runtime: Runtime, cases: EvalCase[]): Promise<void> {
   // Refuse below the threshold with the least cost over out-of-fold predictions (refusals weighted by REFUSAL_COST).
   const costAt = (threshold: number) => REFUSAL_COST * positives.filter((p) => p < threshold).length + negatives.filter(({ p }) => p >= threshold).length;
   const thresholds = [...new Set([...positives, ...negatives.map(({ p }) => p)].map((p) => Number(p.toFixed(3))))].sort((a, b) => a - b);
-  const refuseBelow = thresholds.reduce((bestThreshold, threshold) => (costAt(threshold) < costAt(bestThreshold) ? threshold : bestThreshold), 0);
+  const refuseBelow = cheapestCut(thresholds, costAt);
   // Low confidence below the median answerable probability, or wherever a refused question still scores.
   const confidentAbove = Math.max(refuseBelow, Math.min(positives[Math.floor(positives.length * 0.25)] ?? 0.6, Math.max(...negatives.map(({ p }) => p))));
   // In scope at all: the same features, out_of_scope cases against every other; its threshold by the same cost.
@@ -77,7 +77,7 @@ async function fitJudge(runtime: Runtime, cases: EvalCase[]): Promise<void> {
   const scopeCost = (threshold: number) =>
     scopeSamples.reduce((sum, sample, index) => sum + (scopeOutOfFold[index] < threshold ? (sample.y ? (sample.answerable ? REFUSAL_COST : 1) : 0) : sample.y ? 0 : 1), 0);
   const scopeThresholds = [...new Set(scopeOutOfFold.map((p) => Number(p.toFixed(3))))].sort((a, b) => a - b);
-  const outOfScopeBelow = scopeThresholds.reduce((bestThreshold, threshold) => (scopeCost(threshold) < scopeCost(bestThreshold) ? threshold : bestThreshold), 0);
+  const outOfScopeBelow = cheapestCut(scopeThresholds, scopeCost);
   const cut = { errors: scopeCost(outOfScopeBelow) };
   const refused = positives.filter((p) => p < refuseBelow).length;
   const caught = negatives.filter(({ p }) => p < refuseBelow).length;
@@ -85,12 +85,21 @@ async function fitJudge(runtime: Runtime, cases: EvalCase[]): Promise<void> {
   const scopeHits = scopeSamples.filter((sample, index) => !sample.y && scopeOutOfFold[index] < outOfScopeBelow).length;
   const scopeWrong = scopeSamples.filter((sample, index) => sample.y && scopeOutOfFold[index] < outOfScopeBelow).length;
   console.log(`out-of-fold at the chosen thresholds: answerable refused ${refused}/${positives.length}, unanswerable refused ${caught}/${negatives.length}; out_of_scope found ${scopeHits}/${scopeSamples.filter((sample) => !sample.y).length}, others called out_of_scope ${scopeWrong} (weighted cost ${cut.errors})`);
-  const [wSimilarity, wQuestionSimilarity, wLexical, wUnknown] = model.weights;
-  const [scopeWSimilarity, scopeWQuestionSimilarity, scopeWLexical, scopeWUnknown] = scopeModel.weights;
+  const [wSimilarity, wQuestionSimilarity, wLexical, wUnknown, wOffTopic] = model.weights;
+  const [scopeWSimilarity, scopeWQuestionSimilarity, scopeWLexical, scopeWUnknown, scopeWOffTopic] = scopeModel.weights;
   const round = (value: number) => Number(value.toFixed(3));
-  console.log('judge params:', JSON.stringify({ bias: round(model.bias), wSimilarity: round(wSimilarity), wQuestionSimilarity: round(wQuestionSimilarity), wLexical: round(wLexical), wUnknown: round(wUnknown), refuseBelow: round(refuseBelow), confidentAbove: round(confidentAbove), scopeBias: round(scopeModel.bias), scopeWSimilarity: round(scopeWSimilarity), scopeWQuestionSimilarity: round(scopeWQuestionSimilarity), scopeWLexical: round(scopeWLexical), scopeWUnknown: round(scopeWUnknown), outOfScopeBelow: round(outOfScopeBelow) }));
-  const check = answerability({ similarity: 0, questionSimilarity: 0, lexical: 0, unknown: 1 }, { ...DEFAULT_PARAMS.judge, bias: model.bias, wSimilarity, wQuestionSimilarity, wLexical, wUnknown });
+  console.log('judge params:', JSON.stringify({ bias: round(model.bias), wSimilarity: round(wSimilarity), wQuestionSimilarity: round(wQuestionSimilarity), wLexical: round(wLexical), wUnknown: round(wUnknown), wOffTopic: round(wOffTopic), refuseBelow: round(refuseBelow), confidentAbove: round(confidentAbove), scopeBias: round(scopeModel.bias), scopeWSimilarity: round(scopeWSimilarity), scopeWQuestionSimilarity: round(scopeWQuestionSimilarity), scopeWLexical: round(scopeWLexical), scopeWUnknown: round(scopeWUnknown), scopeWOffTopic: round(scopeWOffTopic), outOfScopeBelow: round(outOfScopeBelow) }));
+  const check = answerability({ similarity: 0, questionSimilarity: 0, lexical: 0, unknown: 1, offTopic: 1 }, { ...DEFAULT_PARAMS.judge, bias: model.bias, wSimilarity, wQuestionSimilarity, wLexical, wUnknown, wOffTopic });
   console.log(`sanity: a question sharing nothing with the documents scores ${check.toFixed(3)}`);
+}
+
+/**
+ * The cut with the least cost, placed halfway between the scores on either side of it (the widest
+ * margin), so it does not sit on one dev question's score.
+ */
+function cheapestCut(sorted: number[], cost: (threshold: number) => number): number {
+  const candidates = [0, ...sorted.map((value, index) => (index === 0 ? value / 2 : (sorted[index - 1] + value) / 2)), 1];
+  return candidates.reduce((best, threshold) => (cost(threshold) < cost(best) ? threshold : best), 0);
 }
 
 /** The dev metric retrieval parameters are chosen on: an expected section cited and the key facts quoted. */

@@ -6,7 +6,7 @@ import { PROJECT_ROOT, type IngestConfig } from './config.js';
 import { loadSources, readDocument } from './corpus.js';
 import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/create-embedder.js';
 import { EmbeddingCache } from './embedding-cache.js';
-import { resolveExampleQuestions, type QuestionReview } from './example-questions.js';
+import { readOffTopicQuestions, resolveExampleQuestions, type QuestionReview } from './example-questions.js';
 import { INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
 import { parseDocument, sha256 } from './parse.js';
 import type { Acronym, Section } from './types.js';
@@ -88,7 +88,8 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   const { questions, review } = resolveExampleQuestions({ corpusDir: config.corpusDir, sections, chunks });
   const embedder = options.embedder ?? createEmbedder(config.embedder);
   const cache = new EmbeddingCache(config.dataDir, embedder.id);
-  const texts = [...chunks.map((chunk) => chunk.indexText), ...questions.map((question) => question.text)];
+  const offTopic = readOffTopicQuestions(config.corpusDir);
+  const texts = [...chunks.map((chunk) => chunk.indexText), ...questions.map((question) => question.text), ...offTopic];
   const missing = [...new Set(texts.filter((text) => !cache.get(text)))];
   const batchSize = 32;
   for (let start = 0; start < missing.length; start += batchSize) {
@@ -107,7 +108,8 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   cache.save();
 
   const index = vectorIndex(vectors.slice(0, chunks.length), dimensions);
-  const questionVectors = vectorIndex(vectors.slice(chunks.length), dimensions);
+  const questionVectors = vectorIndex(vectors.slice(chunks.length, chunks.length + questions.length), dimensions);
+  const offTopicVectors = vectorIndex(vectors.slice(chunks.length + questions.length), dimensions);
 
   const previous = readCurrentManifest(config.dataDir);
   const sectionHashes = Object.fromEntries(sections.map((section) => [section.id, sha256(JSON.stringify([section.path, section.text]))]));
@@ -119,10 +121,10 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
     codeHash: ingestCodeHash(),
     embedder: { id: embedder.id, dimensions },
     corpus: { sourcesHash: sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8')), documents },
-    counts: { sections: sections.length, chunks: chunks.length, questions: questions.length },
+    counts: { sections: sections.length, chunks: chunks.length, questions: questions.length, offTopic: offTopic.length },
     sectionHashes,
   };
-  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors });
+  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors, offTopic, offTopicVectors });
   const changes = diffSections(previous?.sectionHashes ?? {}, sectionHashes);
   const changed = new Set(changes.changed);
   return {

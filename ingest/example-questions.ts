@@ -32,6 +32,35 @@ export const QUESTIONS_DIR = 'questions';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
+const offTopicSchema = z.object({ question: z.string().trim().min(3).max(400), topic: z.string().min(1) });
+
+/**
+ * Questions about other subjects altogether (corpus/off-topic-questions.jsonl): the judge compares how
+ * close a question comes to these with how close it comes to the example questions, which cancels what
+ * the encoder finds alike in any "how do I ...?".
+ */
+export function readOffTopicQuestions(corpusDir: string): string[] {
+  const path = join(corpusDir, 'off-topic-questions.jsonl');
+  if (!existsSync(path)) return [];
+  const questions: string[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((raw, index) => {
+      const text = raw.trim();
+      if (!text || text.startsWith('//')) return;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new CorpusError(`off-topic-questions.jsonl:${index + 1}: not valid JSON (${(error as Error).message})`);
+      }
+      const parsed = offTopicSchema.safeParse(json);
+      if (!parsed.success) throw new CorpusError(`off-topic-questions.jsonl:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`).join('; ')}`);
+      questions.push(parsed.data.question);
+    });
+  return [...new Set(questions)];
+}
+
 /** Reads every corpus/questions/*.jsonl record (malformed lines are errors naming file and line). */
 export function readQuestionRecords(corpusDir: string): Array<z.infer<typeof recordSchema> & { file: string; line: number }> {
   const dir = join(corpusDir, QUESTIONS_DIR);

@@ -9,7 +9,7 @@ import { judge } from './judge.js';
 import { resolveParams, type ParamOverrides, type Params } from './params.js';
 import { llmInputs } from './llm-inputs.js';
 import { finish, render } from './render.js';
-import { retrieve } from './retrieve.js';
+import { offTopicSimilarity, retrieve } from './retrieve.js';
 import type { Candidate, Evidence, QueryPlan, TraceEntry } from './types.js';
 import { understand } from './understand.js';
 
@@ -95,7 +95,8 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
       })),
     }),
   );
-  const evidence = await stage('judge', () => judge(plan, candidates, { index, sourceById: runtime.sourceById, params, vectorsUsed: mode !== 'lexical' }), (value) => ({
+  const offTopic = mode === 'lexical' ? 0 : await offTopicSimilarity(plan, index, params.retrieve).catch(() => 0);
+  const evidence = await stage('judge', () => judge(plan, candidates, { index, sourceById: runtime.sourceById, params, vectorsUsed: mode !== 'lexical', offTopicSimilarity: offTopic }), (value) => ({
     verdict: value.verdict,
     confidence: value.confidence,
     answerability: Number(value.answerability.toFixed(4)),

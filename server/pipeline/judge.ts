@@ -15,14 +15,16 @@ export interface JudgeFeatures {
   questionSimilarity: number;
   /** Share of the asking sentences' idf weight that the top sections' words cover. */
   lexical: number;
-  /** Share of the question's words that neither the documents nor the example questions use. */
+  /** Share of the asking sentences' words that neither the documents nor the example questions use. */
   unknown: number;
+  /** Best encoder cosine to a question about another subject (corpus/off-topic-questions.jsonl). */
+  offTopic: number;
 }
 
 const TOP = 3;
 
 /** Reads the features off the plan and the top candidates. */
-export function judgeFeatures(plan: QueryPlan, candidates: Candidate[]): JudgeFeatures {
+export function judgeFeatures(plan: QueryPlan, candidates: Candidate[], offTopic = 0): JudgeFeatures {
   const top = candidates.slice(0, TOP);
   const asking = new Set(contentTerms(plan.focus));
   const own = plan.terms.filter((term) => term.own && asking.has(term.term));
@@ -32,18 +34,19 @@ export function judgeFeatures(plan: QueryPlan, candidates: Candidate[]): JudgeFe
     questionSimilarity: Math.max(0, ...top.map((candidate) => candidate.questionSimilarity)),
     lexical: coverage(own, words),
     unknown: plan.unknownShare,
+    offTopic,
   };
 }
 
 /** Probability that the documents answer, from the fitted logistic model. */
 export function answerability(features: JudgeFeatures, params: Params['judge']): number {
-  const z = params.bias + params.wSimilarity * features.similarity + params.wQuestionSimilarity * features.questionSimilarity + params.wLexical * features.lexical + params.wUnknown * features.unknown;
+  const z = params.bias + params.wSimilarity * features.similarity + params.wQuestionSimilarity * features.questionSimilarity + params.wLexical * features.lexical + params.wUnknown * features.unknown + params.wOffTopic * features.offTopic;
   return 1 / (1 + Math.exp(-z));
 }
 
 /** Probability that the question is about the documents' subject at all (else out_of_scope). */
 export function inScope(features: JudgeFeatures, params: Params['judge']): number {
-  const z = params.scopeBias + params.scopeWSimilarity * features.similarity + params.scopeWQuestionSimilarity * features.questionSimilarity + params.scopeWLexical * features.lexical + params.scopeWUnknown * features.unknown;
+  const z = params.scopeBias + params.scopeWSimilarity * features.similarity + params.scopeWQuestionSimilarity * features.questionSimilarity + params.scopeWLexical * features.lexical + params.scopeWUnknown * features.unknown + params.scopeWOffTopic * features.offTopic;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -51,9 +54,9 @@ export function inScope(features: JudgeFeatures, params: Params['judge']): numbe
  * The one place that decides: answered (high or low confidence), not found, or out of scope,
  * jurisdiction included, and what the answer rests on.
  */
-export function judge(plan: QueryPlan, candidates: Candidate[], options: { index: SearchIndex; sourceById: Map<string, Source>; params: Params; vectorsUsed: boolean }): Evidence {
+export function judge(plan: QueryPlan, candidates: Candidate[], options: { index: SearchIndex; sourceById: Map<string, Source>; params: Params; vectorsUsed: boolean; offTopicSimilarity?: number }): Evidence {
   const { params } = options;
-  const features = judgeFeatures(plan, candidates);
+  const features = judgeFeatures(plan, candidates, options.offTopicSimilarity);
   const probability = answerability(features, params.judge);
   const base = { features: { ...features }, answerability: probability, related: [], uncoveredPlaces: [] as string[], passages: [] };
   const top = candidates[0];

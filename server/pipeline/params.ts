@@ -16,11 +16,11 @@ export const paramsSchema = z.object({
       /** Units taken from each retriever (BM25, vectors) before fusion. Default 80: deep enough that the supporting sentence is in the pool for most questions. */
       candidates: z.number().int().min(5).max(400).default(80),
       /** Share of BM25 in a unit's fused score; the rest is the encoder's cosine. Both are min-max scaled per query first. Default 0.5, chosen by 5-fold CV on dev. */
-      lexicalWeight: weight.default(0.5),
+      lexicalWeight: weight.default(0.6),
       /** Share of the question-focus vector (the sentences that ask) in the vector score; the rest is the whole message. Default 0.5, CV on dev. */
-      focusWeight: weight.default(0.5),
+      focusWeight: weight.default(0.25),
       /** Weight of the best example-question match in a section's score, beside its best unit. Default 0.6, CV on dev. */
-      questionWeight: z.number().min(0).max(3).default(0.6),
+      questionWeight: z.number().min(0).max(3).default(0.9),
       /** Share of BM25 (over example questions) in an example question's score; the rest is cosine. Default 0.3, CV on dev. */
       questionLexicalWeight: weight.default(0.3),
       /** An example question's score lifts the unit its record names as the answer, by this share. Default 0.5. */
@@ -30,7 +30,7 @@ export const paramsSchema = z.object({
       /** Weight of synonym expansions (corpus/synonyms.json and the glossary's acronyms) in BM25, relative to the person's own words. Default 0.4. */
       synonymWeight: weight.default(0.4),
       /** Weight of the carried-over earlier turn for an elliptical follow-up. Default 0.6. */
-      contextWeight: weight.default(0.6),
+      contextWeight: weight.default(0.8),
       /** A superseded source's score is multiplied by this (the 2013 MPO page under the 2024 DoDI). Default 0.85. */
       supersededFactor: weight.default(0.85),
       /** Score added to a section that carries a typed statute, paragraph or form number, per occurrence (up to 3). Default 0.25. */
@@ -44,23 +44,25 @@ export const paramsSchema = z.object({
   judge: z
     .object({
       /** Logistic-regression weights over the retrieval features (see judge.ts), fitted by `npm run fit:judge` on dev with 5-fold CV. */
-      bias: z.number().default(-3.986),
+      bias: z.number().default(-3.903),
       wSimilarity: z.number().default(0),
-      wQuestionSimilarity: z.number().default(4.628),
-      wLexical: z.number().default(1.946),
-      wUnknown: z.number().default(-6.006),
+      wQuestionSimilarity: z.number().default(4.787),
+      wLexical: z.number().default(1.691),
+      wUnknown: z.number().default(-6.212),
+      wOffTopic: z.number().default(0),
       /** Below this answerability the documents do not answer (not_found / out_of_scope). Chosen by CV so that at most 5% of answerable dev questions are refused. */
-      refuseBelow: weight.default(0.066),
+      refuseBelow: weight.default(0.084),
       /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low". */
-      confidentAbove: weight.default(0.625),
+      confidentAbove: weight.default(0.623),
       /** A second logistic model over the same features: is the question about this subject at all? Fitted by `npm run tune -- judge`. */
-      scopeBias: z.number().default(-5.399),
-      scopeWSimilarity: z.number().default(1.969),
-      scopeWQuestionSimilarity: z.number().default(7.311),
-      scopeWLexical: z.number().default(1.428),
-      scopeWUnknown: z.number().default(-4.431),
+      scopeBias: z.number().default(-5.383),
+      scopeWSimilarity: z.number().default(2.147),
+      scopeWQuestionSimilarity: z.number().default(7.419),
+      scopeWLexical: z.number().default(1.143),
+      scopeWUnknown: z.number().default(-4.685),
+      scopeWOffTopic: z.number().default(0),
       /** Below this the question is about another subject: out_of_scope. Chosen by CV with refusals of answerable questions weighted 5 to 1. */
-      outOfScopeBelow: weight.default(0.085),
+      outOfScopeBelow: weight.default(0.098),
     })
     .prefault({}),
   compose: z
@@ -70,9 +72,9 @@ export const paramsSchema = z.object({
       /** Words an answer aims to stay under (a list the lead sentence introduces is kept whole). */
       maxWords: z.number().int().min(30).max(400).default(110),
       /** Another unit of the lead section joins when it scores this share of the lead unit. */
-      followRatio: weight.default(0.7),
+      followRatio: weight.default(0.5),
       /** A second section joins when its best unit scores this share of the lead unit. */
-      otherSectionRatio: weight.default(0.85),
+      otherSectionRatio: weight.default(0.7),
       /** Related questions offered under an answer. */
       related: z.number().int().min(0).max(5).default(3),
     })

@@ -91,6 +91,17 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
   return ranked.slice(0, options.limit);
 }
 
+/**
+ * How close the question comes to questions about other subjects (corpus/off-topic-questions.jsonl):
+ * the best cosine, blended for the whole message and its asking sentences as for passages.
+ */
+export async function offTopicSimilarity(plan: QueryPlan, index: SearchIndex, params: Params['retrieve']): Promise<number> {
+  const texts = [...new Set([plan.text, plan.focus])];
+  const scores: number[] = [];
+  for (const text of texts) scores.push(Math.max(0, ...index.offTopicVectors.nearest(await index.embed(text), { limit: 1 }).map((hit) => hit.score)));
+  return scores.length > 1 ? (1 - params.focusWeight) * scores[0] + params.focusWeight * scores[1] : scores[0];
+}
+
 /** BM25 over units or example questions: the latest words, carried context and synonyms, each scaled to its best hit. */
 function lexicalScores(index: SearchIndex, plan: QueryPlan, options: { docId?: string; params: Params['retrieve']; questions: boolean }): Map<number, number> {
   const lexical = options.questions ? index.questionLexical : index.lexical;

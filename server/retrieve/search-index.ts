@@ -28,6 +28,8 @@ export interface SearchIndex {
   questionIndexesBySection: Map<string, number[]>;
   questionLexical: LexicalIndex;
   questionVectors: VectorSet;
+  /** Questions about other subjects, to tell another subject from an uncovered one. */
+  offTopicVectors: VectorSet;
   thesaurus: Thesaurus;
   /** The query's embedding (an LRU cache in front of the encoder). */
   embed(text: string): Promise<number[]>;
@@ -71,6 +73,7 @@ export function createSearchIndex(options: {
     questionIndexesBySection,
     questionLexical,
     questionVectors: createVectorSet(index.questionVectors, dimensions, (label) => index.questions[label]?.docId),
+    offTopicVectors: createVectorSet(index.offTopicVectors, dimensions, () => undefined),
     thesaurus: options.thesaurus,
     embed: createQueryEmbeddingCache(options.embedder, 500),
     documentFrequency: options.documentFrequency,
