@@ -89,8 +89,9 @@ export function createHotlineStrip(idPrefix: string): { element: HTMLElement; sh
     const main = hotlines.find((hotline) => !isEmergencyNumber(hotline) && hotline.phone);
     if (main?.phone) {
       row.appendChild(
-        el('a', { className: 'strip-line', attrs: { href: telHref(main.phone), 'aria-label': `Call ${shortName(main)}, ${main.phone}` } }, [
-          el('span', { className: 'strip-name', text: shortName(main) }),
+        // The name is the visible text plus "Call": speech-input users say what they see.
+        el('a', { className: 'strip-line', attrs: { href: telHref(main.phone) } }, [
+          el('span', { className: 'strip-name' }, [el('span', { className: 'sr-only', text: 'Call ' }), shortName(main), el('span', { className: 'sr-only', text: ',' })]),
           el('span', { className: 'strip-phone', text: main.phone }),
         ]),
       );

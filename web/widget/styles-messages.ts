@@ -45,7 +45,7 @@ export const MESSAGE_CSS = `
   border: 1px solid #9fd3cd; border-radius: 999px; background: var(--teal-100); color: var(--teal-800);
   font-size: 12.5px; font-weight: 700; line-height: 1;
 }
-.cite::after { content: ''; position: absolute; inset: -10px; } /* a 44px target around a small marker */
+.cite::after { content: ''; position: absolute; inset: -11px; } /* a 44px target around a small marker */
 .cite:hover { background: #d3eeea; }
 .cite[aria-expanded="true"] { background: var(--teal-700); border-color: var(--teal-700); color: #fff; }
 .cite.pending { cursor: default; color: var(--muted); border-color: var(--line); background: var(--wash); }
