@@ -69,7 +69,13 @@ describe('a message typed while an answer is pending', () => {
     expect(await latestAnswer().locator('a[href^="tel:+1800"]').count()).toBeGreaterThan(0);
     await expect.poll(() => hook(page, 'live').textContent()).toMatch(/911/);
     await screenshot(page, 'widget-danger-offline');
+    // When the request then fails, the bubble keeps its 911 block (once) and adds Retry.
     server.release();
+    const failed = page.locator('[data-lumen="answer"][data-status="error"]');
+    await failed.waitFor();
+    expect(await failed.locator('a[href="tel:911"]').count()).toBe(1);
+    expect(await failed.locator('.hotline-card').count()).toBe(1);
+    expect(await failed.locator('[data-lumen="retry"]').count()).toBe(1);
   });
 });
 

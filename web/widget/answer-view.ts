@@ -124,7 +124,7 @@ export function createAnswerView(options: AnswerViewOptions): AnswerView {
     element.append(text, cardSlot);
 
     if (response.citations.length > 0) element.appendChild(renderSourcesLine(response.citations));
-    if (emergency || response.status === 'not_found' || response.status === 'out_of_scope') {
+    if (!keepDanger && (emergency || response.status === 'not_found' || response.status === 'out_of_scope')) {
       // Hotlines the answer already names are tappable in its text; list only the others.
       const others = response.hotlines.filter((hotline) => !isEmergencyNumber(hotline) && !(hotline.phone && answerText.includes(hotline.phone)));
       if (others.length > 0) {
@@ -157,8 +157,8 @@ export function createAnswerView(options: AnswerViewOptions): AnswerView {
       ...(keepDanger ? [keepDanger] : []),
       el('div', { className: 'answer-text' }, [el('p', { text: message })]),
       retry,
-      ...(keepDanger ? [] : [el('p', { className: 'hotline-intro', text: 'If you are in danger or want to talk to someone now:' }), renderCall911('compact')]),
-      renderHotlineList(hotlines),
+      // The danger block already holds 911 and the hotline; otherwise they come here.
+      ...(keepDanger ? [] : [el('p', { className: 'hotline-intro', text: 'If you are in danger or want to talk to someone now:' }), renderCall911('compact'), renderHotlineList(hotlines)]),
     );
   }
 
