@@ -59,7 +59,10 @@ describe('widget', () => {
     await source.waitFor();
     expect(await citations.first().getAttribute('aria-expanded')).toBe('true');
     expect((await source.locator('blockquote').innerText()).length).toBeGreaterThan(20);
-    expect(await source.locator('.card-locator').innerText()).not.toBe('');
+    const where = await source.locator('.card-locator').innerText();
+    expect(where).not.toBe('');
+    // A clean place: the question once and what it cites, never "See" or another publication's title.
+    expect(where).not.toMatch(/citing "|\bSee\b|Incorporating Change/);
     expect(await source.locator('.card-asof').innerText()).toMatch(/\d{4}|Undated/);
     expect(await source.locator('.card-doc').innerText()).toMatch(/WomensLaw|DoD/);
     await screenshot(page, 'widget-citation-open');

@@ -65,6 +65,16 @@ describe('clean citations for every document', () => {
     expect(cleanWhere({ docTitle: mo, locator: 'MO ST §§ 455.010(1); 455.010(5); ...' })).toBe('MO ST §§ 455.010(1); 455.010(5)');
   });
 
+  it('reads the chat locators that quote the question and bracket what it cites', () => {
+    expect(cleanWhere({ docTitle: mo, locator: 'WomensLaw Missouri Q&A: "What types of orders of protection are there? How long do they last?" (MO ST § 455.040(1), (4))' })).toBe(
+      '"What types of orders of protection are there? How long do they last?", citing MO ST § 455.040(1), (4)',
+    );
+    expect(cleanWhere({ docTitle: mo, locator: 'WomensLaw Missouri Q&A: "Step 4: The hearing for the full order of protection"' })).toBe('"Step 4: The hearing for the full order of protection"');
+    expect(
+      cleanWhere({ docTitle: mpo, locator: 'WomensLaw MPO page: "Can civilian police enforce an MPO?" (Department of Defense Instruction, Number 6400.06, Incorporating Change 1, September 20, 2011)' }),
+    ).toBe('"Can civilian police enforce an MPO?"');
+  });
+
   it('leaves out footnotes that name other publications', () => {
     const footnote =
       'WomensLaw MPO page, Department of Defense Instruction, Number 6400.06, Incorporating Change 1, September 20, 2011, section';

@@ -54,14 +54,20 @@ const CITED_LAW = /§|U\.S\.C|C\.F\.R/;
  * publications left out; a WomensLaw answer is found by its question, with the statutes it cites after it.
  */
 export function cleanWhere(source: { docTitle: string; docShortTitle?: string; locator?: string; title?: string }): string {
-  const within = locatorWithinDocument(source.locator?.trim() ?? '', source.docTitle, source.docShortTitle);
+  let within = locatorWithinDocument(source.locator?.trim() ?? '', source.docTitle, source.docShortTitle);
+  let title = source.title?.trim() ?? '';
+  // Chat locators name the question and put what it cites in brackets: '"How long ...?" (MO ST § 455.040(1), (4))'.
+  const quoted = /^"([^"]+)"\s*(?:\((.*)\))?$/s.exec(within);
+  if (quoted) {
+    title = quoted[1]!.trim();
+    within = quoted[2] ?? '';
+  }
   const parts: string[] = [];
   for (const raw of within.split(/;\s*/)) {
     const part = raw.replace(/^see\s+/i, '').replace(/\s*(\.\.\.|…)$/, '').trim();
     const continues = parts.length > 0 && /^\d[\d.()\-–, ]*$/.test(part);
     if (part && (PINPOINT.test(part) || continues) && !parts.includes(part)) parts.push(part);
   }
-  const title = source.title?.trim() ?? '';
   // The MPO page's own title is its first question: do not quote it twice.
   const quotedTitle = title && !source.docTitle.includes(title) ? `"${title}"` : '';
   if (parts.length === 0) return quotedTitle;

@@ -40,7 +40,7 @@ export function createCitationCard(options: CitationCardOptions): HTMLElement {
       ? el('p', { className: 'card-path', text: citation.sectionPath.join(' › ') })
       : null,
     el('dl', { className: 'card-facts' }, [
-      el('div', {}, [el('dt', { text: 'Where' }), el('dd', { className: 'card-locator', text: where || 'not given' })]),
+      el('div', {}, [el('dt', { text: 'Where' }), el('dd', { className: 'card-locator', text: where || citation.sectionPath[citation.sectionPath.length - 1] || 'not given' })]),
       el('div', {}, [
         el('dt', { text: 'Date' }),
         el('dd', { className: citation.asOf ? 'card-asof' : 'card-asof undated', text: citation.asOf ? describeAsOf(citation.asOf).replace(/^as of /, '') : 'Undated source' }),
