@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { CARRIED_FIELDS, CARRIED_HOTLINE_IDS } from './widget/carried-hotlines.js';
 
 /** The browser scripts Lumen serves, by the name they are served under. */
 export const SCRIPTS = {
@@ -8,6 +10,35 @@ export const SCRIPTS = {
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;
+
+/** Squeezes the whitespace and comments out of a CSS text; selectors keep their meaning (".a :b" stays apart). */
+export function squeezeCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/([,:])\s+/g, '$1')
+    .trim();
+}
+
+/** Keeps the bundle small: only the carried hotline entries, and the stylesheets without their layout whitespace. */
+const slimPlugin: Plugin = {
+  name: 'lumen-slim',
+  setup(builder) {
+    builder.onLoad({ filter: /corpus[\\/]hotlines\.json$/ }, async (args) => {
+      const data = JSON.parse(await readFile(args.path, 'utf8')) as { hotlines: Record<string, unknown>[] };
+      const hotlines = data.hotlines
+        .filter((hotline) => CARRIED_HOTLINE_IDS.includes(String(hotline.id)))
+        .map((hotline) => Object.fromEntries(CARRIED_FIELDS.filter((field) => field in hotline).map((field) => [field, hotline[field]])));
+      return { contents: JSON.stringify({ hotlines }), loader: 'json' };
+    });
+    builder.onLoad({ filter: /widget[\\/]styles[\w-]*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // Only the CSS template literals (they hold no ${} expressions) are rewritten.
+      return { contents: source.replace(/(_CSS = `)([^`]*)(`)/g, (_, open: string, css: string, close: string) => open + squeezeCss(css) + close), loader: 'ts' };
+    });
+  },
+};
 
 /** Bundles one browser script in memory: minified IIFE for es2020, no files written. */
 export async function bundleScript(name: ScriptName): Promise<string> {
@@ -22,6 +53,7 @@ export async function bundleScript(name: ScriptName): Promise<string> {
     platform: 'browser',
     legalComments: 'none',
     logLevel: 'silent',
+    plugins: [slimPlugin],
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced no output for ${name}`);

@@ -61,6 +61,11 @@ describe('widget embedded from another origin', () => {
     expect(await answer.getAttribute('data-status')).toBe('answered');
     expect(await answer.locator('[data-lumen="citation"]').count()).toBeGreaterThan(0);
     expect(await answer.innerText()).toMatch(/180 days/);
+    // The whole section comes from Lumen's origin into the panel.
+    await answer.locator('[data-lumen="citation"]').first().click();
+    await hook(page, 'source').getByRole('button', { name: /whole section/i }).click();
+    await hook(page, 'reader').locator('.reader-block').first().waitFor({ timeout: 15_000 });
+    expect(await hook(page, 'reader').locator('.reader-block.quoted').count()).toBe(1);
     await screenshot(page, 'widget-cross-origin');
   });
 

@@ -59,21 +59,29 @@ describe('widget', () => {
     await source.waitFor();
     expect(await citations.first().getAttribute('aria-expanded')).toBe('true');
     expect((await source.locator('blockquote').innerText()).length).toBeGreaterThan(20);
-    expect(await source.locator('.card-locator').innerText()).not.toBe('');
+    const where = await source.locator('.card-locator').innerText();
+    expect(where).not.toBe('');
+    // A clean place: the question once and what it cites, never "See" or another publication's title.
+    expect(where).not.toMatch(/citing "|\bSee\b|Incorporating Change/);
     expect(await source.locator('.card-asof').innerText()).toMatch(/\d{4}|Undated/);
     expect(await source.locator('.card-doc').innerText()).toMatch(/WomensLaw|DoD/);
     await screenshot(page, 'widget-citation-open');
     await source.locator('.card-links').scrollIntoViewIfNeeded();
     await screenshot(page, 'widget-citation-links');
 
-    // The "whole section" link opens the staff page on that section.
-    const href = await source.getByRole('link', { name: /whole section/i }).getAttribute('href');
-    expect(href).toMatch(/\/staff#section=/);
-    const staffPage = await context.newPage();
-    await staffPage.goto(href!);
-    await staffPage.locator('[data-lumen="section"]').waitFor({ timeout: 15_000 });
-    expect((await staffPage.locator('[data-lumen="section"]').innerText()).length).toBeGreaterThan(40);
-    await staffPage.close();
+    // "Read the whole section" shows it inside the panel, with the quoted passage marked; no tab opens.
+    const pagesBefore = context.pages().length;
+    await source.getByRole('button', { name: /whole section/i }).click();
+    const reader = hook(page, 'reader');
+    await reader.locator('.reader-block').first().waitFor({ timeout: 15_000 });
+    expect(context.pages().length).toBe(pagesBefore);
+    expect((await reader.innerText()).length).toBeGreaterThan(40);
+    expect(await reader.locator('.reader-block.quoted').count()).toBe(1);
+    await expect.poll(() => focusedHook(page)).toBe(null); // the section's heading (no hook) has focus
+    await screenshot(page, 'widget-section-in-panel');
+    await page.keyboard.press('Escape');
+    expect(await reader.isHidden()).toBe(true);
+    expect(await focusedHook(page)).toBe('read-section');
 
     // Esc inside the source closes it and returns focus to its marker.
     await source.press('Escape');

@@ -25,7 +25,7 @@ export function renderStaffPage(): string {
 <body>
 <header class="top">
   <div class="top-inner">
-    <p class="brand">Lumen <span>Staff lookup</span></p>
+    <h1 class="brand">Lumen <span>Staff lookup</span></h1>
     <p class="tagline">Search the three sources as you type. Copy a citation for your notes.</p>
   </div>
 </header>
@@ -44,7 +44,7 @@ export function renderStaffPage(): string {
     <p id="lumen-status" class="status" role="status" aria-live="polite"></p>
     <ol id="lumen-results" class="results" aria-label="Results"></ol>
   </section>
-  <section id="lumen-section" class="section-pane" aria-label="Section" aria-live="polite">
+  <section id="lumen-section" class="section-pane" aria-label="Section">
     <div class="empty">
       <p class="empty-title">No section open</p>
       <p>Choose a result to read its whole section here, with every paragraph's locator.</p>

@@ -14,7 +14,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 a { color: var(--teal-800); }
 .top { background: linear-gradient(135deg, var(--plum-800), var(--plum-600)); color: #fff; }
 .top-inner { max-width: 1280px; margin: 0 auto; padding: 14px 24px; display: flex; align-items: baseline; gap: 18px; flex-wrap: wrap; }
-.brand { margin: 0; font-size: 19px; font-weight: 800; }
+.brand { margin: 0; font-size: 19px; font-weight: 800; line-height: 1.5; }
 .brand span { font-weight: 500; color: #eadff7; margin-left: 6px; }
 .tagline { margin: 0; color: #eadff7; font-size: 14px; }
 .layout { max-width: 1280px; margin: 0 auto; padding: 20px 24px; display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 20px; align-items: start; }
@@ -61,6 +61,9 @@ mark { background: #fff0b3; color: inherit; padding: 0 1px; border-radius: 3px; 
 .pane-doc { margin: 0; font-size: 13px; color: var(--muted); }
 .pane-title { margin: 4px 0 4px; font-size: 22px; line-height: 1.25; color: var(--plum-800); }
 .pane-title:focus { outline: none; }
+.pane-back { display: none; align-items: center; min-height: 44px; margin: 0 0 6px; padding: 0 14px; border: 1px solid var(--plum-200); border-radius: 12px;
+  background: #fff; color: var(--plum-700); font: inherit; font-weight: 700; cursor: pointer; }
+.block.match { padding: 6px 10px; border-left: 4px solid var(--teal-700); border-radius: 6px; background: var(--teal-100); }
 .pane-path { margin: 0 0 10px; font-size: 13px; color: var(--muted); }
 .pane-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 10px 0 14px; border-bottom: 1px solid var(--line); margin-bottom: 14px; }
 .pane-locator { font-weight: 700; }
@@ -73,7 +76,10 @@ mark { background: #fff0b3; color: inherit; padding: 0 1px; border-radius: 3px; 
 .block-loc.copied { background: var(--teal-700); color: #fff; }
 .error { color: #8c1d18; }
 @media (max-width: 860px) {
-  .layout { grid-template-columns: 1fr; padding: 12px; }
-  .section-pane { position: static; max-height: none; }
+  .layout { grid-template-columns: minmax(0, 1fr); padding: 12px; }
+  .result, .block { overflow-wrap: anywhere; }
+  .block-loc { white-space: normal; text-align: left; }
+  .section-pane { position: static; max-height: none; overflow: visible; }
+  .pane-back { display: inline-flex; position: sticky; top: 8px; z-index: 1; box-shadow: 0 4px 12px -4px rgba(47, 26, 74, .35); }
 }
 `;

@@ -43,6 +43,39 @@ export function locatorWithinDocument(locator: string, docTitle: string, docShor
   return splitLocator(locator, docTitle, docShortTitle).where;
 }
 
+// A locator part that points into a document or at the law it cites: "para. 3.5.d.(3)(g), p. 41",
+// "MO ST § 455.040(1)", "Glossary, G.2 ...". WomensLaw footnotes that name another publication
+// ("Department of Defense Instruction, Number 6400.06, Incorporating Change 1, ...") are not places a reader can find.
+const PINPOINT = /§|\bpara\.|\bpp?\.\s*\d|U\.S\.C|C\.F\.R|\bglossary\b|\benclosure\b|\bsection \d|\bcover page\b|\breferences\b/i;
+const CITED_LAW = /§|U\.S\.C|C\.F\.R/;
+
+/**
+ * Where a passage sits, cleaned for a reader: "See" and truncation dropped, footnotes that name other
+ * publications left out; a WomensLaw answer is found by its question, with the statutes it cites after it.
+ */
+export function cleanWhere(source: { docTitle: string; docShortTitle?: string; locator?: string; title?: string }): string {
+  let within = locatorWithinDocument(source.locator?.trim() ?? '', source.docTitle, source.docShortTitle);
+  let title = source.title?.trim() ?? '';
+  // Chat locators name the question and put what it cites in brackets: '"How long ...?" (MO ST § 455.040(1), (4))'.
+  const quoted = /^"([^"]+)"\s*(?:\((.*)\))?$/s.exec(within);
+  if (quoted) {
+    title = quoted[1]!.trim();
+    within = quoted[2] ?? '';
+  }
+  const parts: string[] = [];
+  for (const raw of within.split(/;\s*/)) {
+    const part = raw.replace(/^see\s+/i, '').replace(/\s*(\.\.\.|…)$/, '').trim();
+    const continues = parts.length > 0 && /^\d[\d.()\-–, ]*$/.test(part);
+    if (part && (PINPOINT.test(part) || continues) && !parts.includes(part)) parts.push(part);
+  }
+  // The MPO page's own title is its first question: do not quote it twice.
+  const quotedTitle = title && !source.docTitle.includes(title) ? `"${title}"` : '';
+  if (parts.length === 0) return quotedTitle;
+  const places = parts.join('; ');
+  if (!parts.every((part) => CITED_LAW.test(part) || /^\d/.test(part))) return places;
+  return quotedTitle ? `${quotedTitle}, citing ${places}` : places;
+}
+
 /** One-line citation a hotline advocate can paste: "DoDI 6400.06, para. 3.5.d.(3)(g), p. 41". */
 export function formatCitation(source: {
   docTitle: string;
@@ -50,12 +83,26 @@ export function formatCitation(source: {
   locator?: string;
   title?: string;
 }): string {
-  const name = shortDocTitle(source.docTitle, source.docShortTitle);
-  const locator = source.locator?.trim() ?? '';
-  if (locator && locatorNamesDocument(locator, source.docTitle, source.docShortTitle)) return locator;
-  // A WomensLaw answer may cite no statute; its question is then the only locator a reader can find.
-  const where = locator || (source.title ? `"${source.title.trim()}"` : '');
-  return where ? `${name}, ${where}` : name;
+  const { docName } = splitLocator(source.locator?.trim() ?? '', source.docTitle, source.docShortTitle);
+  const where = cleanWhere(source);
+  return where ? `${docName}, ${where}` : docName;
+}
+
+/**
+ * The citation "Copy citation" puts on the clipboard: the clean locator, then the document's
+ * full title, its date and its address, so a note can be checked later without Lumen.
+ */
+export function fullCitation(source: {
+  docTitle: string;
+  docShortTitle?: string;
+  locator?: string;
+  title?: string;
+  asOf: string | null;
+  url?: string;
+}): string {
+  const date = source.asOf ? formatIsoDate(source.asOf) : 'undated';
+  const url = /^https?:\/\//.test(source.url ?? '') ? ` ${source.url}` : '';
+  return `${formatCitation(source)}. ${source.docTitle.trim()} (${date}).${url}`;
 }
 
 /** "2024-07-11" -> "July 11, 2024"; parsed by hand so no time zone can shift the day. */

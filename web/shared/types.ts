@@ -38,6 +38,12 @@ export interface Notice {
   message: string;
 }
 
+/** A follow-up question the server suggests, asked by tapping it. */
+export interface RelatedQuestion {
+  question: string;
+  sectionId: string;
+}
+
 export interface ChatResponse {
   status: AnswerStatus;
   answer: string;
@@ -45,6 +51,7 @@ export interface ChatResponse {
   hotlines: Hotline[];
   notices: Notice[];
   disclaimer?: string;
+  related: RelatedQuestion[];
 }
 
 export interface SearchResult {

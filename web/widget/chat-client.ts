@@ -2,10 +2,13 @@ import type { ChatMessage, ChatResponse } from '../shared/types.js';
 import { normaliseResponse } from './normalise-response.js';
 import { createSseParser, type SseEvent } from './sse-parser.js';
 
-/** Why a question got no answer: the server refused it (with its reason) or could not be reached. */
+/**
+ * Why a question got no answer: the server refused it, could not be reached, sent something
+ * unreadable, or took too long. The message is for logs and tests; a person sees only plain words.
+ */
 export class ChatError extends Error {
   constructor(
-    readonly kind: 'rejected' | 'unavailable',
+    readonly kind: 'rejected' | 'unavailable' | 'too_long' | 'busy',
     message: string,
     readonly code?: string,
   ) {
@@ -51,12 +54,15 @@ export async function sendChat(options: SendChatOptions): Promise<ChatResponse> 
 }
 
 async function errorFrom(response: Response): Promise<ChatError> {
-  const kind = response.status >= 400 && response.status < 500 ? 'rejected' : 'unavailable';
+  const kind =
+    response.status === 429 ? 'busy' : response.status === 413 ? 'too_long' : response.status >= 400 && response.status < 500 ? 'rejected' : 'unavailable';
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
     const message = typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`;
     const code = typeof body.error?.code === 'string' ? body.error.code : undefined;
-    return new ChatError(kind, message, code);
+    // "messages[0].content: must be at most 2000 characters": the one refusal a person can fix themselves.
+    const tooLong = kind === 'rejected' && /at most \d+ characters|too (big|long)/i.test(message);
+    return new ChatError(tooLong ? 'too_long' : kind, message, code);
   } catch {
     return new ChatError(kind, `HTTP ${response.status}`);
   }
@@ -77,7 +83,11 @@ async function readStream(body: ReadableStream<Uint8Array>, options: SendChatOpt
           options.onText(text);
         }
       } else if (event.event === 'done') {
-        return normaliseResponse(data);
+        try {
+          return normaliseResponse(data);
+        } catch {
+          throw new ChatError('unavailable', 'unreadable response');
+        }
       } else if (event.event === 'error') {
         const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
         throw new ChatError('unavailable', error?.message ?? 'stream error', error?.code);

@@ -1,4 +1,4 @@
-import { describeAsOf, locatorWithinDocument, shortDocTitle } from '../shared/citation-text.js';
+import { cleanWhere, describeAsOf, shortDocTitle } from '../shared/citation-text.js';
 import { el } from '../shared/dom.js';
 import type { Citation } from '../shared/types.js';
 import { safeWebUrl } from './hotline-links.js';
@@ -7,8 +7,8 @@ import { icon } from './icons.js';
 export interface CitationCardOptions {
   citation: Citation;
   id: string;
-  /** Link to the whole section on Lumen's staff page. */
-  sectionHref: string;
+  /** Shows the whole section inside the panel (never a new tab that would outlive Quick exit). */
+  onReadSection(citation: Citation, opener: HTMLElement): void;
   onClose(): void;
 }
 
@@ -21,8 +21,11 @@ export function createCitationCard(options: CitationCardOptions): HTMLElement {
     attrs: { type: 'button', 'aria-label': `Close source ${citation.n}` },
   }, [icon('close')]);
   close.addEventListener('click', options.onClose);
+  const read = el('button', { className: 'card-link', attrs: { type: 'button', 'data-lumen': 'read-section' } }, ['Read the whole section', icon('book')]);
+  read.addEventListener('click', () => options.onReadSection(citation, read));
 
   const original = safeWebUrl(citation.url);
+  const where = cleanWhere({ ...citation, title: citation.sectionPath[citation.sectionPath.length - 1] });
   const card = el('section', {
     className: 'source-card',
     attrs: { id: options.id, 'aria-labelledby': headingId, tabindex: '-1', 'data-lumen': 'source' },
@@ -37,7 +40,7 @@ export function createCitationCard(options: CitationCardOptions): HTMLElement {
       ? el('p', { className: 'card-path', text: citation.sectionPath.join(' › ') })
       : null,
     el('dl', { className: 'card-facts' }, [
-      el('div', {}, [el('dt', { text: 'Where' }), el('dd', { className: 'card-locator', text: locatorWithinDocument(citation.locator, citation.docTitle) || 'not given' })]),
+      el('div', {}, [el('dt', { text: 'Where' }), el('dd', { className: 'card-locator', text: where || citation.sectionPath[citation.sectionPath.length - 1] || 'not given' })]),
       el('div', {}, [
         el('dt', { text: 'Date' }),
         el('dd', { className: citation.asOf ? 'card-asof' : 'card-asof undated', text: citation.asOf ? describeAsOf(citation.asOf).replace(/^as of /, '') : 'Undated source' }),
@@ -45,14 +48,11 @@ export function createCitationCard(options: CitationCardOptions): HTMLElement {
     ]),
     citation.asOfNote ? el('p', { className: 'card-note', text: citation.asOfNote }) : null,
     el('div', { className: 'card-links' }, [
-      el('a', {
-        className: 'card-link',
-        attrs: { href: options.sectionHref, target: '_blank', rel: 'noopener noreferrer' },
-      }, ['Read the whole section', icon('link')]),
+      read,
       original
         ? el('a', {
             className: 'card-link subtle',
-            attrs: { href: original, target: '_blank', rel: 'noopener noreferrer', 'aria-label': `Original document: ${shortDocTitle(citation.docTitle)}` },
+            attrs: { href: original, target: '_blank', rel: 'noopener noreferrer', 'aria-label': `Original document: ${shortDocTitle(citation.docTitle)} (opens a new tab)` },
           }, ['Original document', icon('link')])
         : null,
     ]),

@@ -8,7 +8,10 @@ export const MAX_QUESTION_LENGTH = 2000;
 export interface Composer {
   element: HTMLFormElement;
   input: HTMLTextAreaElement;
-  setBusy(busy: boolean): void;
+  /** Empties the box if it still holds `question` (a tapped suggestion leaves a half-typed draft alone). */
+  clearIf(question: string): void;
+  /** Puts a question that got no answer back in the box, unless something new is being typed. */
+  restore(question: string): void;
   clear(): void;
 }
 
@@ -40,11 +43,10 @@ export function createComposer(idPrefix: string, onSubmit: (question: string) =>
     send,
   ]);
 
-  let busy = false;
+  // Never blocked while an answer is pending: a new message (perhaps "he is here now") must go at once.
   const submit = (): void => {
     const question = input.value.trim();
-    if (!question || busy) return;
-    onSubmit(question);
+    if (question) onSubmit(question);
   };
   element.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -57,21 +59,28 @@ export function createComposer(idPrefix: string, onSubmit: (question: string) =>
     }
   });
   // Grow with the question up to a few lines, so long questions stay readable.
-  input.addEventListener('input', () => {
+  const fit = (): void => {
     input.style.height = 'auto';
-    input.style.height = `${Math.min(input.scrollHeight, 140)}px`;
-  });
+    if (input.value) input.style.height = `${Math.min(input.scrollHeight, 140)}px`;
+  };
+  input.addEventListener('input', fit);
+  const clear = (): void => {
+    input.value = '';
+    fit();
+  };
 
   return {
     element,
     input,
-    setBusy(value: boolean): void {
-      busy = value;
-      send.setAttribute('aria-disabled', String(value));
+    clearIf(question: string): void {
+      if (input.value.trim() === question) clear();
     },
-    clear(): void {
-      input.value = '';
-      input.style.height = 'auto';
+    restore(question: string): void {
+      if (input.value.trim() === '') {
+        input.value = question;
+        fit();
+      }
     },
+    clear,
   };
 }

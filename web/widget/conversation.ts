@@ -9,6 +9,8 @@ export interface Conversation {
   requestMessages(question: string): ChatMessage[];
   /** Records a question and the answer it got. */
   addTurn(question: string, answer: string): void;
+  /** Records a question that was stopped by a newer one, so the next request still carries what it said. */
+  addUnanswered(question: string): void;
   /** Forgets everything (quick exit). */
   wipe(): void;
   readonly size: number;
@@ -27,6 +29,10 @@ export function createConversation(): Conversation {
     },
     addTurn(question: string, answer: string): void {
       messages.push({ role: 'user', content: question }, { role: 'assistant', content: answer });
+      if (messages.length > MAX_MESSAGES) messages = messages.slice(-MAX_MESSAGES);
+    },
+    addUnanswered(question: string): void {
+      messages.push({ role: 'user', content: question });
       if (messages.length > MAX_MESSAGES) messages = messages.slice(-MAX_MESSAGES);
     },
     wipe(): void {

@@ -5,7 +5,8 @@ const FOCUSABLE = 'button:not([disabled]), a[href], textarea, input, [tabindex]:
  * (quick exit) instead of wandering into the hidden host page behind it.
  */
 export function wrapFocusWhenFullScreen(panel: HTMLElement): void {
-  const fullScreen = window.matchMedia('(max-width: 480px)');
+  // The same breakpoints as the stylesheet's full-screen panel: a phone, or a short (zoomed-in) window.
+  const fullScreen = window.matchMedia('(max-width: 480px), (max-height: 560px)');
   panel.addEventListener('keydown', (event) => {
     if (event.key !== 'Tab' || !fullScreen.matches) return;
     const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.offsetParent !== null);

@@ -57,17 +57,11 @@ export function renderHotlineList(hotlines: Hotline[]): HTMLElement {
   return list;
 }
 
-/** The emergency block: 911 first and largest, then the hotlines that came with the answer. */
-export function renderEmergency(hotlines: Hotline[]): HTMLElement {
-  return el('div', { className: 'emergency-wrap', attrs: { role: 'group', 'aria-label': 'Help right now' } }, [
-    el('div', { className: 'emergency' }, [
-      el('p', { className: 'emergency-title', text: 'If you are in danger right now' }),
-      el('a', { className: 'call-911', attrs: { href: 'tel:911', 'data-lumen': 'call-911' } }, [
-        icon('phone'),
-        el('span', {}, [el('strong', { text: 'Call 911' }), el('span', { className: 'call-911-note', text: 'if it is safe to do so' })]),
-      ]),
-    ]),
-    renderHotlineList(hotlines),
+/** The 911 button: large in an emergency answer, compact beside a failed one. */
+export function renderCall911(size: 'large' | 'compact'): HTMLElement {
+  return el('a', { className: `call-911 ${size}`, attrs: { href: 'tel:911', 'data-lumen': 'call-911' } }, [
+    icon('phone'),
+    el('span', {}, [el('strong', { text: 'Call 911' }), el('span', { className: 'call-911-note', text: 'if it is safe to do so' })]),
   ]);
 }
 
@@ -95,8 +89,9 @@ export function createHotlineStrip(idPrefix: string): { element: HTMLElement; sh
     const main = hotlines.find((hotline) => !isEmergencyNumber(hotline) && hotline.phone);
     if (main?.phone) {
       row.appendChild(
-        el('a', { className: 'strip-line', attrs: { href: telHref(main.phone), 'aria-label': `Call ${shortName(main)}, ${main.phone}` } }, [
-          el('span', { className: 'strip-name', text: shortName(main) }),
+        // The name is the visible text plus "Call": speech-input users say what they see.
+        el('a', { className: 'strip-line', attrs: { href: telHref(main.phone) } }, [
+          el('span', { className: 'strip-name' }, [el('span', { className: 'sr-only', text: 'Call ' }), shortName(main), el('span', { className: 'sr-only', text: ',' })]),
           el('span', { className: 'strip-phone', text: main.phone }),
         ]),
       );

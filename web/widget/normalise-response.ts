@@ -13,7 +13,10 @@ const list = (value: unknown): Record<string, unknown>[] =>
 export function normaliseResponse(raw: unknown): ChatResponse {
   if (!raw || typeof raw !== 'object') throw new Error('response is not an object');
   const body = raw as Record<string, unknown>;
-  const status = STATUSES.includes(body.status as AnswerStatus) ? (body.status as AnswerStatus) : 'not_found';
+  // An object with no known status and no answer text is not a reply ({"hello":"world"}): say so, never show an empty bubble.
+  const known = STATUSES.includes(body.status as AnswerStatus);
+  if (!text(body.answer).trim() && body.status !== 'emergency') throw new Error('response has no answer');
+  const status = known ? (body.status as AnswerStatus) : 'not_found';
   const citations: Citation[] = list(body.citations).map((item) => ({
     n: Number(item.n),
     docId: text(item.docId),
@@ -42,5 +45,9 @@ export function normaliseResponse(raw: unknown): ChatResponse {
     .filter((item) => typeof item.message === 'string')
     .map((item) => ({ kind: text(item.kind) || 'note', message: text(item.message) }));
   const disclaimer = text(body.disclaimer) || undefined;
-  return { status, answer: text(body.answer), citations: citations.filter((c) => Number.isFinite(c.n)), hotlines, notices, disclaimer };
+  const related = list(body.related)
+    .map((item) => ({ question: text(item.question).trim(), sectionId: text(item.sectionId) }))
+    .filter((item) => item.question.length > 0 && item.question.length <= 200)
+    .slice(0, 4);
+  return { status, answer: text(body.answer), citations: citations.filter((c) => Number.isFinite(c.n)), hotlines, notices, disclaimer, related };
 }

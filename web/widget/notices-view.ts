@@ -10,15 +10,18 @@ const LABELS: Record<string, string> = {
   llm_fallback: 'About this answer',
 };
 
-/** Notices (dated or conflicting sources) as a visible note above the answer. */
+// A conflict changes what the answer means, so it stays open; the rest are one tap away.
+const OPEN = new Set(['source_conflict', 'superseded_source']);
+
+/** Notices (dated or conflicting sources) as folded notes inside the answer, each opened by its label. */
 export function renderNotices(notices: Notice[]): HTMLElement {
-  return el('div', { className: 'notices', attrs: { 'data-lumen': 'notices' } }, notices.map((notice) =>
-    el('div', { className: `notice notice-${notice.kind.replace(/[^a-z_]/gi, '')}` }, [
-      icon('info'),
-      el('div', {}, [
-        el('p', { className: 'notice-label', text: LABELS[notice.kind] ?? 'Please note' }),
-        el('p', { className: 'notice-text', text: notice.message }),
-      ]),
-    ]),
-  ));
+  return el('div', { className: 'notices', attrs: { 'data-lumen': 'notices' } }, notices.map((notice) => {
+    const kind = notice.kind.replace(/[^a-z_]/gi, '');
+    const details = el('details', { className: `notice notice-${kind}` }, [
+      el('summary', { className: 'notice-label' }, [icon('info'), LABELS[notice.kind] ?? 'Please note']),
+      el('p', { className: 'notice-text', text: notice.message }),
+    ]);
+    details.open = OPEN.has(kind);
+    return details;
+  }));
 }

@@ -11,6 +11,8 @@ export interface PanelParts {
   liveRegion: HTMLElement;
   composer: Composer;
   hotlines: ReturnType<typeof createHotlineStrip>;
+  /** Where the section reader goes: between the conversation and the question box. */
+  readerSlot: HTMLElement;
 }
 
 export interface PanelOptions {
@@ -19,14 +21,15 @@ export interface PanelOptions {
   onSubmit(question: string): void;
 }
 
-/** Builds the chat panel: quick exit first, then the title, hotlines, conversation, question box and notes. */
+/** Builds the chat panel: quick exit first, then the title, hotlines, conversation and question box. */
 export function createPanel(options: PanelOptions): PanelParts {
   const titleId = `${options.id}-title`;
   const closeButton = el('button', {
     className: 'icon-button close',
     attrs: { type: 'button', 'aria-label': 'Close chat' },
   }, [icon('close')]);
-  const header = el('header', { className: 'header' }, [
+  // A div, not <header>: inside a host page a <header> would add a second banner landmark.
+  const header = el('div', { className: 'header' }, [
     createQuickExitButton(options.onExit),
     el('div', { className: 'titles' }, [
       el('h2', { className: 'title', attrs: { id: titleId }, text: 'Lumen' }),
@@ -42,9 +45,7 @@ export function createPanel(options: PanelOptions): PanelParts {
   // Separate from the log: only finished answers are announced, not every streamed piece.
   const liveRegion = el('div', { className: 'sr-only', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', 'data-lumen': 'live' } });
   const composer = createComposer(options.id, options.onSubmit);
-  const footer = el('footer', { className: 'footer' }, [
-    el('p', {}, [el('strong', { text: 'Legal information, not legal advice.' }), ' Nothing you type is saved; your device may keep other traces.']),
-  ]);
+  const readerSlot = el('div', { className: 'reader-slot' });
   const panel = el('section', {
     className: 'panel',
     attrs: {
@@ -53,8 +54,10 @@ export function createPanel(options: PanelOptions): PanelParts {
       'aria-modal': 'false',
       'aria-labelledby': titleId,
       'data-lumen': 'panel',
+      // Focus lands on the panel itself on touch screens, so no keyboard hides the welcome.
+      tabindex: '-1',
       hidden: '',
     },
-  }, [header, hotlines.element, log, liveRegion, composer.element, footer]);
-  return { panel, closeButton, log, liveRegion, composer, hotlines };
+  }, [header, hotlines.element, log, readerSlot, liveRegion, composer.element]);
+  return { panel, closeButton, log, liveRegion, composer, hotlines, readerSlot };
 }

@@ -1,5 +1,7 @@
 /** Launcher, panel frame, header, hotline strip, composer and footer. */
 export const SHELL_CSS = `
+.lumen[popover] { position: fixed; inset: auto; width: 0; height: 0; margin: 0; padding: 0; border: 0;
+  overflow: visible; background: transparent; color: var(--ink); }
 .launcher {
   position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
   display: flex; align-items: center; gap: 12px; max-width: calc(100vw - 40px);
@@ -33,17 +35,22 @@ export const SHELL_CSS = `
 }
 .header :focus-visible { outline-color: #fff; }
 .quick-exit {
-  display: inline-flex; align-items: center; gap: 6px; flex: none; min-height: 36px;
+  display: inline-flex; align-items: center; gap: 6px; flex: none; min-height: 44px;
   padding: 6px 12px 6px 10px; border: 0; border-radius: 10px; cursor: pointer;
   background: #fff; color: var(--rose-700); font-weight: 700; font-size: 14px;
   box-shadow: 0 1px 0 rgba(0, 0, 0, .15);
 }
 .quick-exit:hover { background: var(--rose-100); }
+.exit-count { font-variant-numeric: tabular-nums; }
+.exit-count:empty { display: none; }
+.quick-exit.floating { position: fixed; top: 12px; right: 12px; z-index: 2147483002; border: 2px solid var(--rose-700);
+  box-shadow: 0 6px 18px -6px rgba(47, 26, 74, .5); }
+.is-open .quick-exit.floating { display: none; }
 .titles { flex: 1; min-width: 0; }
 .title { margin: 0; font-size: 16px; font-weight: 700; line-height: 1.2; letter-spacing: .01em; }
 .subtitle { margin: 0; font-size: 12.5px; color: #eadff7; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .icon-button {
-  display: inline-grid; place-items: center; width: 36px; height: 36px; flex: none;
+  display: inline-grid; place-items: center; width: 44px; height: 44px; flex: none;
   border: 0; border-radius: 10px; background: transparent; color: inherit; cursor: pointer;
 }
 .header .icon-button:hover { background: rgba(255, 255, 255, .14); }
@@ -52,17 +59,17 @@ export const SHELL_CSS = `
 .strip { padding: 8px 12px; background: var(--plum-100); border-bottom: 1px solid var(--plum-200); font-size: 13px; }
 .strip-row { display: flex; align-items: center; gap: 6px; }
 .strip-911, .strip-line {
-  display: inline-flex; align-items: center; gap: 6px; min-height: 40px; padding: 4px 12px;
+  display: inline-flex; align-items: center; gap: 6px; min-height: 44px; padding: 4px 12px;
   border-radius: 12px; background: #fff; text-decoration: none; font-weight: 700; line-height: 1.15;
 }
 .lumen .strip-911 { flex: none; color: var(--rose-700); border: 1px solid #efc4c6; font-size: 14px; }
-.lumen .strip-line { flex-direction: column; align-items: flex-start; justify-content: center; gap: 1px; min-width: 0;
+.lumen .strip-line { flex-direction: column; align-items: flex-start; justify-content: center; gap: 1px; min-width: 0; flex: 0 1 auto;
   color: var(--teal-800); border: 1px solid var(--teal-200); }
 .strip-911 .icon { width: 16px; height: 16px; }
-.strip-name { max-width: 100%; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-size: 11.5px; font-weight: 600; color: var(--muted); }
+.strip-name { max-width: 100%; font-size: 11.5px; font-weight: 600; color: var(--muted); }
 .strip-phone { font-size: 13.5px; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .strip-more {
-  display: inline-flex; align-items: center; gap: 2px; margin-left: auto; flex: none; min-height: 40px;
+  display: inline-flex; align-items: center; justify-content: center; gap: 2px; margin-left: auto; flex: none; min-height: 44px; min-width: 44px;
   padding: 4px 8px; border: 0; border-radius: 10px; background: transparent;
   color: var(--plum-700); font-weight: 700; font-size: 13px; cursor: pointer;
 }
@@ -83,7 +90,7 @@ export const SHELL_CSS = `
 }
 .input {
   flex: 1; min-width: 0; min-height: 44px; max-height: 140px; resize: none;
-  padding: 10px 12px; border: 1.5px solid #cfc3df; border-radius: 12px;
+  padding: 10px 12px; border: 1.5px solid #85789a; border-radius: 12px;
   background: #fff; color: var(--ink); font-size: 16px; line-height: 1.4;
 }
 .input::placeholder { color: #6b6379; }
@@ -93,12 +100,23 @@ export const SHELL_CSS = `
   border: 0; border-radius: 12px; background: var(--plum-700); color: #fff; cursor: pointer;
 }
 .send:hover { background: var(--plum-800); }
-.send[aria-disabled="true"] { opacity: .55; cursor: progress; }
 .send .icon { width: 20px; height: 20px; }
 
-.footer { padding: 7px 14px 9px; background: var(--paper); color: var(--muted); font-size: 12px; text-align: center; line-height: 1.4; }
-.footer p { margin: 0; }
-.footer strong { color: var(--ink); font-weight: 700; }
+.reader-slot { display: contents; }
+.reader { flex: 1; overflow-y: auto; overscroll-behavior: contain; padding: 8px 14px 16px; background: var(--paper); }
+.reader[hidden], .panel.reading .log, .panel.reading .composer { display: none; }
+.reader-back { position: sticky; top: 0; z-index: 1; display: inline-flex; align-items: center; gap: 4px; min-height: 44px; padding: 0 10px 0 4px; margin-bottom: 4px; background: #fff;
+  border: 0; border-radius: 10px; background: transparent; color: var(--plum-700); font-weight: 700; cursor: pointer; }
+.reader-back:hover { background: var(--plum-100); }
+.back-icon { transform: rotate(90deg); }
+.reader-doc, .reader-path { margin: 0; font-size: 12.5px; color: var(--muted); }
+.reader-title { margin: 2px 0 4px; font-size: 17px; line-height: 1.3; color: var(--plum-800); }
+.reader-title:focus { outline: none; }
+.reader-block { margin: 0 0 8px; font-size: 14.5px; }
+.reader-block.depth-1 { margin-left: 14px; } .reader-block.depth-2 { margin-left: 28px; }
+.reader-block.depth-3, .reader-block.depth-4 { margin-left: 42px; }
+.reader-block.quoted { padding: 6px 10px; border-left: 4px solid var(--teal-700); border-radius: 6px; background: var(--teal-100); }
+.reader-loc { font-size: 12px; color: var(--muted); white-space: nowrap; }
 
 @media (max-width: 480px) {
   .panel { inset: 0; width: 100%; max-width: none; height: 100%; border-radius: 0; animation: none; }
@@ -112,5 +130,25 @@ export const SHELL_CSS = `
   .strip-more { padding: 4px; }
   .strip-more-extra { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .is-open .launcher { display: none; }
+}
+/* Short screens (zoomed to 200% or 400%, a phone on its side): the panel fills the screen and
+   scrolls as one page under a slim sticky bar with Quick exit, so the answer gets the room. */
+@media (max-height: 560px) {
+  .panel { inset: 0; width: 100%; max-width: none; height: 100%; border-radius: 0; animation: none; display: block; overflow-y: auto; }
+  .header { position: sticky; top: 0; z-index: 1; gap: 6px; padding: 2px 4px 2px 6px; }
+  .subtitle { display: none; }
+  .title { font-size: 15px; }
+  .strip { padding: 4px 8px; }
+  .strip-drawer { max-height: none; }
+  .log, .reader { overflow: visible; }
+  .log { padding: 10px; }
+  .is-open .launcher { display: none; }
+}
+@media (forced-colors: active) {
+  .panel, .bubble, .welcome, .source-card, .hotline-card, .notice, .emergency, .reader-block.quoted { border: 1px solid CanvasText; }
+  .quick-exit, .send, .launcher, .strip-911, .strip-line, .strip-more, .action, .suggestion, .cite, .retry, .call-911, .card-link, .reader-back, .icon-button {
+    border: 2px solid ButtonText; }
+  .input { border-color: CanvasText; }
+  .lumen :focus-visible { outline: 3px solid Highlight; }
 }
 `;

@@ -31,3 +31,19 @@ describe('createTripleShiftDetector', () => {
     expect([press('Shift'), press('Shift', true), press('Shift', true)]).toEqual([false, false, false]);
   });
 });
+
+describe('shift count', () => {
+  it('reports each press, and 0 after another key or the third press', () => {
+    const counts: number[] = [];
+    let time = 0;
+    const detect = createTripleShiftDetector({ now: () => time, onCount: (count) => counts.push(count) });
+    detect({ key: 'Shift', repeat: false });
+    time += 100;
+    detect({ key: 'Shift', repeat: false });
+    detect({ key: 'a', repeat: false });
+    detect({ key: 'Shift', repeat: false });
+    detect({ key: 'Shift', repeat: false });
+    detect({ key: 'Shift', repeat: false });
+    expect(counts).toEqual([1, 2, 0, 1, 2, 0]);
+  });
+});

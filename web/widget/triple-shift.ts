@@ -8,12 +8,15 @@ export interface KeyPress {
  * Creates a detector for Shift pressed three times within `windowMs`, as GOV.UK's
  * "Exit this page". Any other key resets the count, so typing capitals never exits.
  */
-export function createTripleShiftDetector(options: { windowMs?: number; now?: () => number } = {}): (press: KeyPress) => boolean {
+export function createTripleShiftDetector(
+  options: { windowMs?: number; now?: () => number; /** Told how many presses count so far (0 after a reset), to show it. */ onCount?: (count: number) => void } = {},
+): (press: KeyPress) => boolean {
   const windowMs = options.windowMs ?? 1000;
   const now = options.now ?? (() => Date.now());
   let presses: number[] = [];
   return (press: KeyPress): boolean => {
     if (press.key !== 'Shift') {
+      if (presses.length > 0) options.onCount?.(0);
       presses = [];
       return false;
     }
@@ -23,8 +26,10 @@ export function createTripleShiftDetector(options: { windowMs?: number; now?: ()
     presses.push(time);
     if (presses.length >= 3) {
       presses = [];
+      options.onCount?.(0);
       return true;
     }
+    options.onCount?.(presses.length);
     return false;
   };
 }
