@@ -1,0 +1,157 @@
+import type { ChatMessage } from '../contract.js';
+import { DEFAULT_PARAMS, type Params } from '../pipeline/params.js';
+import type { SafetyExample, SafetyLevel } from './examples.js';
+import { levelSimilarities, rankNeighbours, unit, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
+import { asksQuestion, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
+import { safetyReading, type SafetyReading } from './sentences.js';
+
+/** The safety tuning numbers (the `safety` block of the params). */
+export type SafetyParams = Params['safety'];
+
+/** What the classifier concluded about the latest user message. */
+export interface SafetyResult {
+  level: SafetyLevel;
+  /** Plain words on why, for logs without user text and for tests. */
+  reasons: string[];
+  /** Each level's best margin over the latest message's texts (similarity to its examples minus the nearest rival's). */
+  scores: LevelScores;
+}
+
+/** The texts `classify` expects embeddings for, in order; the caller embeds them in ONE encoder call. */
+export function readingTexts(reading: SafetyReading): string[] {
+  const texts = [reading.latest];
+  if (reading.sentences.length > 1) texts.push(...reading.sentences);
+  if (reading.previous) texts.push(reading.previous);
+  return texts;
+}
+
+/** The texts to embed for the latest user message (see readingTexts), under the given safety params. */
+export function safetyTexts(messages: ChatMessage[], params: SafetyParams = DEFAULT_PARAMS.safety): string[] {
+  return readingTexts(safetyReading(messages, params.contextWords));
+}
+
+/** Each level's margin for one text: how much closer it is to that level's examples than to the nearest rival. */
+function margins(similarities: LevelScores, pastOnly: boolean): LevelScores {
+  const calm = Math.max(similarities.fear, similarities.disclosure, similarities.none);
+  return {
+    // A sentence told in the past cannot be danger now, however close it is to danger examples.
+    danger_now: pastOnly ? -1 : similarities.danger_now - calm,
+    self_harm: similarities.self_harm - calm,
+    fear: similarities.fear - Math.max(similarities.disclosure, similarities.none),
+    disclosure: similarities.disclosure - similarities.none,
+    none: similarities.none - Math.max(similarities.danger_now, similarities.self_harm, similarities.fear, similarities.disclosure),
+  };
+}
+
+/** Picks a level from the margins, with the bar for an alarm raised when a legal question is asked. */
+function pickLevel(scores: LevelScores, asksLegal: boolean, params: SafetyParams, reasons: string[]): SafetyLevel {
+  const margin = asksLegal ? params.questionMargin : 0;
+  if (asksLegal) reasons.push(`asks a question, so an alarm needs ${margin} more`);
+  const alarms: SafetyLevel[] = [];
+  if (scores.danger_now >= params.dangerThreshold + margin) alarms.push('danger_now');
+  if (scores.self_harm >= params.selfHarmThreshold + margin) alarms.push('self_harm');
+  if (alarms.length > 0) {
+    const level = alarms.reduce((best, level) => (scores[level] > scores[best] ? level : best));
+    reasons.push(`closest to ${level} examples (margin ${scores[level].toFixed(3)})`);
+    return level;
+  }
+  if (scores.fear >= params.fearThreshold) {
+    reasons.push(`closest to fear examples (margin ${scores.fear.toFixed(3)})`);
+    // Fear alongside a question is a disclosure: the person gets the answer, with the safety line above it.
+    return asksLegal ? 'disclosure' : 'fear';
+  }
+  if (scores.disclosure >= params.disclosureThreshold) {
+    reasons.push(`closest to disclosure examples (margin ${scores.disclosure.toFixed(3)})`);
+    return 'disclosure';
+  }
+  return 'none';
+}
+
+/** What one message shows before any threshold: its best margin per level, the patterns, whether it asks. */
+export interface SafetyEvidence {
+  scores: LevelScores;
+  selfHarmSaid: boolean;
+  weaponNow: boolean;
+  asksLegal: boolean;
+}
+
+/** Gathers the evidence of a message from its texts and their neighbours, at a given k. */
+export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[][]; reference: Reference; k: number; latest: string; sentences: string[] }): SafetyEvidence {
+  const scores = zeroScores();
+  for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = -1;
+  // The message's score for a level is its best text's: danger told in one sentence of a story still counts.
+  options.rankings.forEach((ranking, index) => {
+    const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), toldInPast(options.texts[index]));
+    for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
+  });
+  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), asksLegal: options.sentences.some(asksQuestion) };
+}
+
+/** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
+export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams): SafetyResult {
+  // Patterns first: recall must be total for a person saying outright they will hurt themself or a weapon is out.
+  if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores };
+  if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores };
+  const reasons: string[] = [];
+  const level = pickLevel(evidence.scores, evidence.asksLegal, params, reasons);
+  return { level, reasons, scores: evidence.scores };
+}
+
+/** Inputs to `decideSafety`: the reading and, per text of readingTexts, its neighbours. */
+export interface DecideInput {
+  reading: SafetyReading;
+  rankings: Neighbour[][];
+  reference: Reference;
+  params: SafetyParams;
+}
+
+/** Classifies the latest message from ranked neighbours, reading a bare short reply with the turn before it. */
+export function decideSafety({ reading, rankings, reference, params }: DecideInput): SafetyResult {
+  const texts = readingTexts(reading);
+  const latestCount = rankings.length - (reading.previous ? 1 : 0);
+  const latest = levelFromEvidence(gatherEvidence({ texts: texts.slice(0, latestCount), rankings: rankings.slice(0, latestCount), reference, k: params.k, latest: reading.latest, sentences: reading.sentences }), params);
+  if (latest.level !== 'none' || !reading.previous) return latest;
+  // A bare "yes" or "hes still here" after an alarm carries the alarm on; the earlier turn is context only, so
+  // anything longer (a legal follow-up after an emergency) is read on its own.
+  const previousText = reading.previous;
+  const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, latest: previousText, sentences: [previousText] }), params);
+  if (previous.level === 'danger_now' || previous.level === 'self_harm' || previous.level === 'fear') {
+    return { level: previous.level, reasons: [`a short reply after a ${previous.level} turn`, ...previous.reasons], scores: latest.scores };
+  }
+  return latest;
+}
+
+/** What `createSafetyClassifier` needs: the labelled examples, their vectors in the same order, and the params. */
+export interface SafetyClassifierOptions {
+  examples: SafetyExample[];
+  vectors: number[][];
+  params?: Params | SafetyParams;
+}
+
+/** A safety classifier over labelled example vectors; see `classify`. */
+export interface SafetyClassifier {
+  /** The texts to embed for these messages, in the order `classify` expects them. */
+  texts(messages: ChatMessage[]): string[];
+  /** Classifies the latest user message, with earlier turns as context; `embeddings` are of `texts(messages)`. */
+  classify(input: { messages: ChatMessage[]; embeddings: number[][] }): SafetyResult;
+}
+
+/** Builds the classifier: nearest labelled examples by cosine, plus the short list of patterns that must not miss. */
+export function createSafetyClassifier(options: SafetyClassifierOptions): SafetyClassifier {
+  if (options.examples.length !== options.vectors.length) {
+    throw new Error(`createSafetyClassifier: ${options.examples.length} examples but ${options.vectors.length} vectors`);
+  }
+  const given = options.params ?? DEFAULT_PARAMS;
+  const params: SafetyParams = 'safety' in given ? given.safety : given;
+  const reference: Reference = { vectors: options.vectors.map(unit), levels: options.examples.map((example) => example.level) };
+  return {
+    texts: (messages) => safetyTexts(messages, params),
+    classify({ messages, embeddings }) {
+      const reading = safetyReading(messages, params.contextWords);
+      const expected = readingTexts(reading).length;
+      if (embeddings.length !== expected) throw new Error(`classify: expected ${expected} embeddings (of texts(messages)), got ${embeddings.length}`);
+      const rankings = embeddings.map((vector) => rankNeighbours(reference, unit(vector)));
+      return decideSafety({ reading, rankings, reference, params });
+    },
+  };
+}
