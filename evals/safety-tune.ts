@@ -17,10 +17,10 @@ const MAX_FALSE_ALARMS = 0.02;
 const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, index) => Number((from + index * step).toFixed(3)));
 
 /** The evidence of each out-of-fold example at one k; thresholds are then tried on it without re-ranking. */
-export function evidenceAt(ranked: RankedExample[], k: number): Array<{ expected: SafetyLevel; evidence: SafetyEvidence }> {
+export function evidenceAt(ranked: RankedExample[], k: number, presentBonus: number): Array<{ expected: SafetyLevel; evidence: SafetyEvidence }> {
   return ranked.map(({ item, rankings, reference }) => ({
     expected: item.example.level,
-    evidence: gatherEvidence({ texts: readingTexts(item.reading), rankings, reference, k, latest: item.reading.latest, sentences: item.reading.sentences }),
+    evidence: gatherEvidence({ texts: readingTexts(item.reading), rankings, reference, k, presentBonus, latest: item.reading.latest, sentences: item.reading.sentences }),
   }));
 }
 
@@ -51,13 +51,13 @@ export async function tune(): Promise<{ params: SafetyParams; metrics: SafetyMet
   const ranked = rankOutOfFold(embedded, FOLDS, Number.POSITIVE_INFINITY);
   let best: { params: SafetyParams; metrics: SafetyMetrics } | undefined;
   const evidenceByK = new Map<number, ReturnType<typeof evidenceAt>>();
-  for (const k of [1, 2, 3, 4, 5, 7, 10]) {
-    const evidence = evidenceAt(ranked, k);
-    evidenceByK.set(k, evidence);
+  for (const k of [1, 2, 3, 4, 5, 7, 10]) for (const presentBonus of range(0, 0.1, 0.025)) {
+    const evidence = evidenceAt(ranked, k, presentBonus);
+    evidenceByK.set(k * 1000 + presentBonus, evidence);
     for (const dangerThreshold of range(-0.1, 0.1, 0.01)) {
       for (const selfHarmThreshold of range(-0.1, 0.1, 0.01)) {
         for (const questionMargin of range(0, 0.2, 0.02)) {
-          const params = { ...base, k, dangerThreshold, selfHarmThreshold, questionMargin };
+          const params = { ...base, k, presentBonus, dangerThreshold, selfHarmThreshold, questionMargin };
           const metrics = measureAt(evidence, params);
           if (better(metrics, best?.metrics)) best = { params, metrics };
         }
@@ -66,7 +66,7 @@ export async function tune(): Promise<{ params: SafetyParams; metrics: SafetyMet
   }
   const alarms = best!;
   best = undefined;
-  const evidence = evidenceByK.get(alarms.params.k)!;
+  const evidence = evidenceByK.get(alarms.params.k * 1000 + alarms.params.presentBonus)!;
   for (const fearThreshold of range(-0.1, 0.1, 0.01)) {
     for (const disclosureThreshold of range(-0.1, 0.1, 0.01)) {
       const params = { ...alarms.params, fearThreshold, disclosureThreshold };

@@ -2,7 +2,7 @@ import type { ChatMessage } from '../contract.js';
 import { DEFAULT_PARAMS, type Params } from '../pipeline/params.js';
 import type { SafetyExample, SafetyLevel } from './examples.js';
 import { levelSimilarities, rankNeighbours, unit, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
-import { asksQuestion, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
+import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
 import { safetyReading, type SafetyReading } from './sentences.js';
 
 /** The safety tuning numbers (the `safety` block of the params). */
@@ -31,11 +31,12 @@ export function safetyTexts(messages: ChatMessage[], params: SafetyParams = DEFA
 }
 
 /** Each level's margin for one text: how much closer it is to that level's examples than to the nearest rival. */
-function margins(similarities: LevelScores, pastOnly: boolean): LevelScores {
+function margins(similarities: LevelScores, text: string, presentBonus: number): LevelScores {
   const calm = Math.max(similarities.fear, similarities.disclosure, similarities.none);
   return {
-    // A sentence told in the past cannot be danger now, however close it is to danger examples.
-    danger_now: pastOnly ? -1 : similarities.danger_now - calm,
+    // A sentence told in the past cannot be danger now, however close it is to danger examples; one that says
+    // "right now" is nearer to it than the encoder alone can tell.
+    danger_now: toldInPast(text) ? -1 : similarities.danger_now - calm + (saysHappeningNow(text) ? presentBonus : 0),
     self_harm: similarities.self_harm - calm,
     fear: similarities.fear - Math.max(similarities.disclosure, similarities.none),
     disclosure: similarities.disclosure - similarities.none,
@@ -76,12 +77,12 @@ export interface SafetyEvidence {
 }
 
 /** Gathers the evidence of a message from its texts and their neighbours, at a given k. */
-export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[][]; reference: Reference; k: number; latest: string; sentences: string[] }): SafetyEvidence {
+export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[][]; reference: Reference; k: number; presentBonus: number; latest: string; sentences: string[] }): SafetyEvidence {
   const scores = zeroScores();
   for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = -1;
   // The message's score for a level is its best text's: danger told in one sentence of a story still counts.
   options.rankings.forEach((ranking, index) => {
-    const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), toldInPast(options.texts[index]));
+    const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), options.texts[index], options.presentBonus);
     for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
   });
   return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), asksLegal: options.sentences.some(asksQuestion) };
@@ -109,12 +110,12 @@ export interface DecideInput {
 export function decideSafety({ reading, rankings, reference, params }: DecideInput): SafetyResult {
   const texts = readingTexts(reading);
   const latestCount = rankings.length - (reading.previous ? 1 : 0);
-  const latest = levelFromEvidence(gatherEvidence({ texts: texts.slice(0, latestCount), rankings: rankings.slice(0, latestCount), reference, k: params.k, latest: reading.latest, sentences: reading.sentences }), params);
+  const latest = levelFromEvidence(gatherEvidence({ texts: texts.slice(0, latestCount), rankings: rankings.slice(0, latestCount), reference, k: params.k, presentBonus: params.presentBonus, latest: reading.latest, sentences: reading.sentences }), params);
   if (latest.level !== 'none' || !reading.previous) return latest;
   // A bare "yes" or "hes still here" after an alarm carries the alarm on; the earlier turn is context only, so
   // anything longer (a legal follow-up after an emergency) is read on its own.
   const previousText = reading.previous;
-  const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, latest: previousText, sentences: [previousText] }), params);
+  const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, presentBonus: params.presentBonus, latest: previousText, sentences: [previousText] }), params);
   if (previous.level === 'danger_now' || previous.level === 'self_harm' || previous.level === 'fear') {
     return { level: previous.level, reasons: [`a short reply after a ${previous.level} turn`, ...previous.reasons], scores: latest.scores };
   }

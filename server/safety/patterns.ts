@@ -71,3 +71,11 @@ export function toldInPast(sentence: string): boolean {
   const normalised = normalise(sentence);
   return PAST.test(normalised) && !PRESENT.test(normalised);
 }
+
+// The other half of what the encoder cannot hear: words that put the harm in this very minute.
+const HAPPENING_NOW = /\b(?:right now|rn|as we speak|at this moment|at the moment|this minute|actively|currently)\b/;
+
+/** True when a sentence says its events are happening this minute ("right now", "as we speak"). */
+export function saysHappeningNow(sentence: string): boolean {
+  return HAPPENING_NOW.test(normalise(sentence));
+}
