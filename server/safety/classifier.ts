@@ -2,7 +2,7 @@ import type { ChatMessage } from '../contract.js';
 import { DEFAULT_PARAMS, type Params } from '../pipeline/params.js';
 import type { SafetyExample, SafetyLevel } from './examples.js';
 import { levelSimilarities, rankNeighbours, unit, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
-import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
+import { asksQuestion, saysHappeningNow, speaksOfSelf, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
 import { safetyReading, type SafetyReading } from './sentences.js';
 
 /** The safety tuning numbers (the `safety` block of the params). */
@@ -45,14 +45,15 @@ function margins(similarities: LevelScores, text: string, presentBonus: number):
 }
 
 /** Picks a level from the margins, with the bar for an alarm raised when a legal question is asked. */
-function pickLevel(scores: LevelScores, asksLegal: boolean, params: SafetyParams, reasons: string[]): SafetyLevel {
+function pickLevel(scores: LevelScores, asksLegal: boolean, firstPerson: boolean, params: SafetyParams, reasons: string[]): SafetyLevel {
   const margin = asksLegal ? params.questionMargin : 0;
   if (asksLegal) reasons.push(`asks a question, so an alarm needs ${margin} more`);
-  const alarms: SafetyLevel[] = [];
-  if (scores.danger_now >= params.dangerThreshold + margin) alarms.push('danger_now');
-  if (scores.self_harm >= params.selfHarmThreshold + margin) alarms.push('self_harm');
-  if (alarms.length > 0) {
-    const level = alarms.reduce((best, level) => (scores[level] > scores[best] ? level : best));
+  const selfHarm = scores.self_harm >= params.selfHarmThreshold + margin;
+  const danger = scores.danger_now >= params.dangerThreshold + margin;
+  if (selfHarm || danger) {
+    // Both: when the writer speaks of themself, self-harm (its reply gives 988 and 911); about someone else (a
+    // friend's overdose), the closer of the two, since 911 is what that person needs first.
+    const level: SafetyLevel = selfHarm && (!danger || firstPerson || scores.self_harm >= scores.danger_now) ? 'self_harm' : 'danger_now';
     reasons.push(`closest to ${level} examples (margin ${scores[level].toFixed(3)})`);
     return level;
   }
@@ -74,6 +75,8 @@ export interface SafetyEvidence {
   selfHarmSaid: boolean;
   weaponNow: boolean;
   asksLegal: boolean;
+  /** The writer speaks of themself ("I", "me", "myself"). */
+  firstPerson: boolean;
 }
 
 /** Gathers the evidence of a message from its texts and their neighbours, at a given k. */
@@ -85,7 +88,7 @@ export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[]
     const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), options.texts[index], options.presentBonus);
     for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
   });
-  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), asksLegal: options.sentences.some(asksQuestion) };
+  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
 }
 
 /** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
@@ -94,7 +97,7 @@ export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams
   if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores };
   if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores };
   const reasons: string[] = [];
-  const level = pickLevel(evidence.scores, evidence.asksLegal, params, reasons);
+  const level = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
   return { level, reasons, scores: evidence.scores };
 }
 

@@ -11,6 +11,8 @@ const NOW = String.raw`(?:'s|s| is| are|'re)`;
 
 const SELF_HARM: RegExp[] = [
   /\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming) my ?self\b/,
+  /\b(?:use|using|turn|turning) (?:it|the gun|his gun|a gun|the knife|a knife) on my ?self\b/,
+  /\b(?:thinking (?:of|about)|going to|gonna|want to|wanna) (?:jump|jumping) (?:off|from|in front)?/,
   /\bkms\b/,
   /\b(?:i'?m|i am|im|feel|feeling|been) suicidal\b/,
   /\b(?:thinking|thought|thoughts|think) (?:about|of) (?:suicide|killing myself|ending (?:it|my life)|dying)\b/,
@@ -78,4 +80,9 @@ const HAPPENING_NOW = /\b(?:right now|rn|as we speak|at this moment|at the momen
 /** True when a sentence says its events are happening this minute ("right now", "as we speak"). */
 export function saysHappeningNow(sentence: string): boolean {
   return HAPPENING_NOW.test(normalise(sentence));
+}
+
+/** True when the writer speaks of themself ("I", "me", "myself"), not only of someone else. */
+export function speaksOfSelf(text: string): boolean {
+  return /\b(?:i|i'm|im|i've|ive|i'd|me|myself)\b/.test(normalise(text));
 }
