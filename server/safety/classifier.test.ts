@@ -4,6 +4,7 @@ import { UseEmbeddings } from '../../ingest/embedders/use-embeddings.js';
 import type { ChatMessage } from '../contract.js';
 import { createSafetyClassifier, type SafetyClassifier } from './classifier.js';
 import { loadSafetyExamples, type SafetyExample, type SafetyLevel } from './examples.js';
+import { classifySafety, loadSafetyClassifier } from './load.js';
 
 // The real encoder, as the server runs it: embedding the ~600 short examples takes seconds.
 const embedder = new UseEmbeddings();
@@ -103,3 +104,19 @@ describe('safety classifier in a conversation', () => {
     expect(() => classifier.classify({ messages: [user('hi')], embeddings: [] })).toThrow(/expected 1 embeddings/);
   });
 });
+
+describe('classifySafety and loadSafetyClassifier', () => {
+  it('classifies with exactly one encoder call per message', async () => {
+    let calls = 0;
+    const counting = Object.assign(Object.create(embedder), { embedDocuments: (texts: string[]) => ((calls += 1), embedder.embedDocuments(texts)) });
+    const result = await classifySafety({ classifier, embedder: counting, messages: [user('He is kicking the front door in. I am hiding in the bathroom with my son.')] });
+    expect(calls).toBe(1);
+    expect(result.level).toBe('danger_now');
+  }, 30_000);
+
+  it('builds a classifier from the corpus folder, with the splits asked for', async () => {
+    const loaded = await loadSafetyClassifier({ corpusDir: fileURLToPath(new URL('../../corpus', import.meta.url)), embedder, splits: ['dev'] });
+    expect((await classifySafety({ classifier: loaded, embedder, messages: [user('i want to end my life')] })).level).toBe('self_harm');
+  }, 120_000);
+});
+
