@@ -1,3 +1,5 @@
+import { saysSelfHarm, saysWeaponNow } from '../safety/patterns.js';
+
 /** What the danger check found in the latest message. */
 export interface DangerSignal {
   /** Someone may be in danger right now. */
@@ -38,7 +40,9 @@ const PRESENT_THREAT: RegExp[] = [
 /** Looks for danger now in the latest message: someone at the door, a weapon out, a threat to kill, self-harm. */
 export function detectDanger(text: string): DangerSignal {
   const normalised = text.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
-  const selfHarm = SELF_HARM.test(normalised);
-  const emergency = selfHarm || PRESENT_THREAT.some((pattern) => pattern.test(normalised));
+  // The classifier's must-not-miss patterns are added here so the old path gains them until it is replaced;
+  // once answer-chat calls the classifier, this can shrink to those two checks alone.
+  const selfHarm = SELF_HARM.test(normalised) || saysSelfHarm(normalised);
+  const emergency = selfHarm || saysWeaponNow(normalised) || PRESENT_THREAT.some((pattern) => pattern.test(normalised));
   return { emergency, selfHarm };
 }

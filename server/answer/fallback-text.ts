@@ -10,14 +10,43 @@ export function howToReach(hotline: HotlineOut): string {
   return ways.join(', ');
 }
 
-/** Words a frightened person can act on: 911 first, then who else can help, and nothing long. */
-export function emergencyText(hotlines: HotlineOut[], selfHarm: boolean): string {
-  const lines = ['If you are in danger right now, call 911 if it is safe to do so.'];
-  if (selfHarm) lines.push('If you are thinking about hurting yourself, you can call or text 988 any time, day or night.');
-  const next = hotlines.filter((hotline) => hotline.id !== 'emergency' && hotline.id !== '988').slice(0, 2);
-  for (const hotline of next) lines.push(`When you can, ${hotline.name} can help: ${howToReach(hotline)}.`);
-  lines.push('You do not have to handle this alone. Legal questions can wait until you are safe.');
+/** The one line that goes above a fear or disclosure answer. */
+export function safetyLine(): string {
+  return 'If you are in danger now, call 911 if it is safe to do so.';
+}
+
+/** The first hotline that is neither 911 nor 988: the line that fits this person's situation. */
+function fittingLine(hotlines: HotlineOut[]): HotlineOut | undefined {
+  return hotlines.find((hotline) => hotline.id !== 'emergency' && hotline.id !== '988');
+}
+
+/**
+ * Danger now: 911 first, in one short sentence a frightened person can act on, then the one line that fits.
+ * 911 is said once, and nothing legal follows: reading law is not what helps in that minute.
+ */
+export function dangerNowText(hotlines: HotlineOut[]): string {
+  const lines = ['Please call 911 now, if you can do it safely.'];
+  const next = fittingLine(hotlines);
+  if (next) lines.push(`When you can, ${next.name} can help: ${howToReach(next)}.`);
+  lines.push('You do not have to handle this alone.');
   return lines.join('\n');
+}
+
+/** Self-harm: 988 first (call or text), 911 if in immediate danger, then the domestic violence line. */
+export function selfHarmText(hotlines: HotlineOut[]): string {
+  const lines = [
+    'Please call or text 988 now, any time, day or night: the 988 Suicide & Crisis Lifeline will listen.',
+    'If you are in immediate danger, call 911.',
+  ];
+  const domesticViolence = hotlines.find((hotline) => hotline.id === 'ndvh') ?? fittingLine(hotlines);
+  if (domesticViolence) lines.push(`For what is happening at home, ${domesticViolence.name} can help: ${howToReach(domesticViolence)}.`);
+  lines.push('You do not have to handle this alone.');
+  return lines.join('\n');
+}
+
+/** The emergency text for the old danger check's two flags; new code calls dangerNowText or selfHarmText. */
+export function emergencyText(hotlines: HotlineOut[], selfHarm: boolean): string {
+  return selfHarm ? selfHarmText(hotlines) : dangerNowText(hotlines);
 }
 
 /** An honest "the documents do not say", with the help that fits. */

@@ -1,0 +1,87 @@
+import type { Params } from '../pipeline/params.js';
+import type { SafetyLevel } from './examples.js';
+import { levelSimilarities, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
+import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, speaksOfSelf, toldInPast } from './patterns.js';
+
+/** The safety tuning numbers (the `safety` block of the params). */
+export type SafetyParams = Params['safety'];
+
+/** What the classifier concluded about the latest user message. */
+export interface SafetyResult {
+  level: SafetyLevel;
+  /** Plain words on why, for logs without user text and for tests. */
+  reasons: string[];
+  /** Each level's best margin over the latest message's texts (similarity to its examples minus the nearest rival's). */
+  scores: LevelScores;
+}
+
+/** Each level's margin for one text: how much closer it is to that level's examples than to the nearest rival. */
+function margins(similarities: LevelScores, text: string, presentBonus: number): LevelScores {
+  const calm = Math.max(similarities.fear, similarities.disclosure, similarities.none);
+  return {
+    // A sentence told in the past cannot be danger now, however close it is to danger examples; one that says
+    // "right now" is nearer to it than the encoder alone can tell.
+    danger_now: toldInPast(text) ? -1 : similarities.danger_now - calm + (saysHappeningNow(text) ? presentBonus : 0),
+    self_harm: similarities.self_harm - calm,
+    fear: similarities.fear - Math.max(similarities.disclosure, similarities.none),
+    disclosure: similarities.disclosure - similarities.none,
+    none: similarities.none - Math.max(similarities.danger_now, similarities.self_harm, similarities.fear, similarities.disclosure),
+  };
+}
+
+/** Picks a level from the margins, with the bar for an alarm raised when a legal question is asked. */
+function pickLevel(scores: LevelScores, asksLegal: boolean, firstPerson: boolean, params: SafetyParams, reasons: string[]): SafetyLevel {
+  const margin = asksLegal ? params.questionMargin : 0;
+  if (asksLegal) reasons.push(`asks a question, so an alarm needs ${margin} more`);
+  const selfHarm = scores.self_harm >= params.selfHarmThreshold + margin;
+  const danger = scores.danger_now >= params.dangerThreshold + margin;
+  if (selfHarm || danger) {
+    // Both: when the writer speaks of themself, self-harm (its reply gives 988 and 911); about someone else (a
+    // friend's overdose), the closer of the two, since 911 is what that person needs first.
+    const level: SafetyLevel = selfHarm && (!danger || firstPerson || scores.self_harm >= scores.danger_now) ? 'self_harm' : 'danger_now';
+    reasons.push(`closest to ${level} examples (margin ${scores[level].toFixed(3)})`);
+    return level;
+  }
+  if (scores.fear >= params.fearThreshold) {
+    reasons.push(`closest to fear examples (margin ${scores.fear.toFixed(3)})`);
+    // Fear alongside a question is a disclosure: the person gets the answer, with the safety line above it.
+    return asksLegal ? 'disclosure' : 'fear';
+  }
+  if (scores.disclosure >= params.disclosureThreshold) {
+    reasons.push(`closest to disclosure examples (margin ${scores.disclosure.toFixed(3)})`);
+    return 'disclosure';
+  }
+  return 'none';
+}
+
+/** What one message shows before any threshold: its best margin per level, the patterns, whether it asks. */
+export interface SafetyEvidence {
+  scores: LevelScores;
+  selfHarmSaid: boolean;
+  weaponNow: boolean;
+  asksLegal: boolean;
+  /** The writer speaks of themself ("I", "me", "myself"). */
+  firstPerson: boolean;
+}
+
+/** Gathers the evidence of a message from its texts and their neighbours, at a given k. */
+export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[][]; reference: Reference; k: number; presentBonus: number; latest: string; sentences: string[] }): SafetyEvidence {
+  const scores = zeroScores();
+  for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = -1;
+  // The message's score for a level is its best text's: danger told in one sentence of a story still counts.
+  options.rankings.forEach((ranking, index) => {
+    const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), options.texts[index], options.presentBonus);
+    for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
+  });
+  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
+}
+
+/** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
+export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams): SafetyResult {
+  // Patterns first: recall must be total for a person saying outright they will hurt themself or a weapon is out.
+  if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores };
+  if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores };
+  const reasons: string[] = [];
+  const level = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
+  return { level, reasons, scores: evidence.scores };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { asksQuestion, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
+
+describe('must-not-miss patterns', () => {
+  it.each([
+    ['I am going to kill myself', true],
+    ['i wanna die', true],
+    ["i don't want to be alive anymore", true],
+    ['I swallowed a whole bottle of my pills', true],
+    ['i overdosed', true],
+    ['he threatened to kill himself if I left', false],
+    ['my friend took all her pills', false],
+    ['this case is killing me', false],
+  ])('self-harm: %s', (text, expected) => expect(saysSelfHarm(text)).toBe(expected));
+
+  it.each([
+    ['he is at the back door with a shotgun', true],
+    ["he's aiming his pistol at my son", true],
+    ['hes got a knife to my throat', true],
+    ['he is driving over here with his rifle', true],
+    ['he aimed a pistol at me in 2020', false],
+    ['he is a hunter with a rifle license, does the order take it', false],
+    ['can the judge take his guns', false],
+  ])('weapon now: %s', (text, expected) => expect(saysWeaponNow(text)).toBe(expected));
+
+  it('tells past from now, and a legal question from a plea', () => {
+    expect(toldInPast('he choked me two years ago')).toBe(true);
+    expect(toldInPast('he used to choke me and he is choking me right now')).toBe(false);
+    expect(asksQuestion('can the order cover my car')).toBe(true);
+    expect(asksQuestion('what do I do, he is here')).toBe(false);
+  });
+});
