@@ -1,7 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { ChatMessage } from '../server/contract.js';
 import { readingTexts, type SafetyParams } from '../server/safety/classifier.js';
-import { SAFETY_LEVELS, type SafetyExample } from '../server/safety/examples.js';
+import { SAFETY_LEVELS, type SafetyExample } from '../ingest/safety-examples.js';
 import { rankNeighbours, unit, type Neighbour, type Reference } from '../server/safety/neighbours.js';
 import { safetyReading, type SafetyReading } from '../server/safety/sentences.js';
 

@@ -1,4 +1,4 @@
-import { SAFETY_LEVELS, type SafetyLevel } from '../server/safety/examples.js';
+import { SAFETY_LEVELS, type SafetyLevel } from '../ingest/safety-examples.js';
 
 /** Counts of (expected, predicted) pairs. */
 export type Confusion = Record<SafetyLevel, Record<SafetyLevel, number>>;

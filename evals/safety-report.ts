@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { UseEmbeddings } from '../ingest/embedders/use-embeddings.js';
 import { DEFAULT_PARAMS } from '../server/pipeline/params.js';
 import { decideSafety, type SafetyParams } from '../server/safety/classifier.js';
-import { loadSafetyExamples, SAFETY_LEVELS, type SafetyExample, type SafetyLevel } from '../server/safety/examples.js';
+import { loadSafetyExamples, SAFETY_LEVELS, type SafetyExample, type SafetyLevel } from '../ingest/safety-examples.js';
 import { embedExamples, rankAgainst, rankOutOfFold, referenceOf, type RankedExample } from './safety-data.js';
 import { measure, type SafetyMetrics } from './safety-metrics.js';
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { UseEmbeddings } from '../ingest/embedders/use-embeddings.js';
 import { DEFAULT_PARAMS } from '../server/pipeline/params.js';
 import { gatherEvidence, levelFromEvidence, readingTexts, type SafetyEvidence, type SafetyParams } from '../server/safety/classifier.js';
-import { loadSafetyExamples, type SafetyLevel } from '../server/safety/examples.js';
+import { loadSafetyExamples, type SafetyLevel } from '../ingest/safety-examples.js';
 import { embedExamples, rankOutOfFold, type RankedExample } from './safety-data.js';
 import { measure, type SafetyMetrics } from './safety-metrics.js';
 

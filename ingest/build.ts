@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { chunkSections } from './chunk.js';
@@ -7,6 +7,7 @@ import { loadSources, readDocument } from './corpus.js';
 import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/create-embedder.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { readOffTopicQuestions, resolveExampleQuestions, type QuestionReview } from './example-questions.js';
+import { loadSafetyExamples } from './safety-examples.js';
 import { INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
 import { parseDocument, sha256 } from './parse.js';
 import type { Acronym, Section } from './types.js';
@@ -89,7 +90,8 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   const embedder = options.embedder ?? createEmbedder(config.embedder);
   const cache = new EmbeddingCache(config.dataDir, embedder.id);
   const offTopic = readOffTopicQuestions(config.corpusDir);
-  const texts = [...chunks.map((chunk) => chunk.indexText), ...questions.map((question) => question.text), ...offTopic];
+  const safety = existsSync(join(config.corpusDir, 'safety-examples.jsonl')) ? loadSafetyExamples(config.corpusDir) : [];
+  const texts = [...chunks.map((chunk) => chunk.indexText), ...questions.map((question) => question.text), ...offTopic, ...safety.map((example) => example.text)];
   const missing = [...new Set(texts.filter((text) => !cache.get(text)))];
   const batchSize = 32;
   for (let start = 0; start < missing.length; start += batchSize) {
@@ -109,7 +111,8 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
 
   const index = vectorIndex(vectors.slice(0, chunks.length), dimensions);
   const questionVectors = vectorIndex(vectors.slice(chunks.length, chunks.length + questions.length), dimensions);
-  const offTopicVectors = vectorIndex(vectors.slice(chunks.length + questions.length), dimensions);
+  const offTopicVectors = vectorIndex(vectors.slice(chunks.length + questions.length, chunks.length + questions.length + offTopic.length), dimensions);
+  const safetyVectors = vectorIndex(vectors.slice(chunks.length + questions.length + offTopic.length), dimensions);
 
   const previous = readCurrentManifest(config.dataDir);
   const sectionHashes = Object.fromEntries(sections.map((section) => [section.id, sha256(JSON.stringify([section.path, section.text]))]));
@@ -121,10 +124,10 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
     codeHash: ingestCodeHash(),
     embedder: { id: embedder.id, dimensions },
     corpus: { sourcesHash: sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8')), documents },
-    counts: { sections: sections.length, chunks: chunks.length, questions: questions.length, offTopic: offTopic.length },
+    counts: { sections: sections.length, chunks: chunks.length, questions: questions.length, offTopic: offTopic.length, safety: safety.length },
     sectionHashes,
   };
-  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors, offTopic, offTopicVectors });
+  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors, offTopic, offTopicVectors, safety, safetyVectors });
   const changes = diffSections(previous?.sectionHashes ?? {}, sectionHashes);
   const changed = new Set(changes.changed);
   return {

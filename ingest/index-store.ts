@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
 import type { ExampleQuestion } from './example-questions.js';
+import type { SafetyExample } from './safety-examples.js';
 import type { Acronym, Chunk, Section } from './types.js';
 
 const { HierarchicalNSW } = hnswlib;
@@ -12,7 +13,7 @@ export type VectorIndex = InstanceType<typeof HierarchicalNSW>;
 export const INDEX_FORMAT_VERSION = 2;
 
 /** The files of one build besides its manifest; the manifest records each one's checksum and size. */
-export const INDEX_FILES = ['sections.json', 'chunks.json', 'vectors.hnsw', 'questions.json', 'questions.hnsw', 'off-topic.json', 'off-topic.hnsw'] as const;
+export const INDEX_FILES = ['sections.json', 'chunks.json', 'vectors.hnsw', 'questions.json', 'questions.hnsw', 'off-topic.json', 'off-topic.hnsw', 'safety.json', 'safety.hnsw'] as const;
 const FILE_ROLES: Record<(typeof INDEX_FILES)[number], string> = {
   'sections.json': 'the sections',
   'chunks.json': 'the chunks',
@@ -21,6 +22,8 @@ const FILE_ROLES: Record<(typeof INDEX_FILES)[number], string> = {
   'questions.hnsw': 'the example questions\' vectors',
   'off-topic.json': 'the off-topic questions',
   'off-topic.hnsw': 'the off-topic questions\' vectors',
+  'safety.json': 'the safety examples',
+  'safety.hnsw': 'the safety examples\' vectors',
 };
 
 /** How many builds besides the live one `npm run ingest` keeps, newest first by time. */
@@ -38,7 +41,7 @@ export const manifestSchema = z.object({
     sourcesHash: z.string(),
     documents: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string(), sections: z.number(), chunks: z.number() })),
   }),
-  counts: z.object({ sections: z.number().int().nonnegative(), chunks: z.number().int().positive(), questions: z.number().int().nonnegative(), offTopic: z.number().int().nonnegative() }),
+  counts: z.object({ sections: z.number().int().nonnegative(), chunks: z.number().int().positive(), questions: z.number().int().nonnegative(), offTopic: z.number().int().nonnegative(), safety: z.number().int().nonnegative() }),
   sectionHashes: z.record(z.string(), z.string()),
   /** sha256 and size of each data file, written by writeIndex and checked on every load. */
   files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int().nonnegative() })).optional(),
@@ -59,6 +62,9 @@ export interface LoadedIndex {
   /** Questions about other subjects (corpus/off-topic-questions.jsonl) and their vectors. */
   offTopic: string[];
   offTopicVectors: VectorIndex;
+  /** Labelled safety examples (corpus/safety-examples.jsonl) and their vectors, for the safety classifier. */
+  safety: SafetyExample[];
+  safetyVectors: VectorIndex;
 }
 
 /** Raised when the index is missing, partial or built with another embedder; says what to run. */
@@ -81,6 +87,8 @@ export function writeIndex(options: {
   questionVectors: VectorIndex;
   offTopic: string[];
   offTopicVectors: VectorIndex;
+  safety: SafetyExample[];
+  safetyVectors: VectorIndex;
 }): string {
   const buildsDir = join(options.dataDir, 'builds');
   mkdirSync(buildsDir, { recursive: true });
@@ -95,6 +103,8 @@ export function writeIndex(options: {
   options.questionVectors.writeIndexSync(join(tempDir, 'questions.hnsw'));
   writeFileSync(join(tempDir, 'off-topic.json'), JSON.stringify(options.offTopic));
   options.offTopicVectors.writeIndexSync(join(tempDir, 'off-topic.hnsw'));
+  writeFileSync(join(tempDir, 'safety.json'), JSON.stringify(options.safety));
+  options.safetyVectors.writeIndexSync(join(tempDir, 'safety.hnsw'));
   // Checksums of what is on disk, so a server can tell a whole build from a damaged or mixed one before serving it.
   const files = Object.fromEntries(INDEX_FILES.map((name) => [name, fileDigest(join(tempDir, name))]));
   // The manifest goes last: a folder without one is never a finished build.
@@ -208,11 +218,13 @@ export function loadIndex(options: { dataDir: string; directory?: string; expect
   let chunks: Chunk[];
   let questions: ExampleQuestion[];
   let offTopic: string[];
+  let safety: SafetyExample[];
   try {
     stored = JSON.parse(bytes.get('sections.json')!.toString('utf8'));
     chunks = JSON.parse(bytes.get('chunks.json')!.toString('utf8'));
     questions = JSON.parse(bytes.get('questions.json')!.toString('utf8'));
     offTopic = JSON.parse(bytes.get('off-topic.json')!.toString('utf8'));
+    safety = JSON.parse(bytes.get('safety.json')!.toString('utf8'));
   } catch (error) {
     throw broken((error as Error).message.split('\n')[0]);
   }
@@ -228,10 +240,16 @@ export function loadIndex(options: { dataDir: string; directory?: string; expect
   const vectors = readVectors('vectors.hnsw');
   const questionVectors = readVectors('questions.hnsw');
   const offTopicVectors = readVectors('off-topic.hnsw');
-  const offTopicProblem = !Array.isArray(offTopic) || offTopic.length !== manifest.counts.offTopic || offTopicVectors.getCurrentCount() !== offTopic.length ? 'the off-topic questions do not match their count or vectors' : undefined;
+  const safetyVectors = readVectors('safety.hnsw');
+  const offTopicProblem =
+    !Array.isArray(offTopic) || offTopic.length !== manifest.counts.offTopic || offTopicVectors.getCurrentCount() !== offTopic.length
+      ? 'the off-topic questions do not match their count or vectors'
+      : !Array.isArray(safety) || safety.length !== manifest.counts.safety || safetyVectors.getCurrentCount() !== safety.length
+        ? 'the safety examples do not match their count or vectors'
+        : undefined;
   const problem = inconsistency(manifest, stored, chunks, vectors) ?? questionInconsistency(manifest, stored.sections, questions, questionVectors) ?? offTopicProblem;
   if (problem) throw new IndexError(`The index at ${directory} does not fit together (${problem}). Run "npm run ingest" to rebuild it.`);
-  return { directory, manifest, sections: stored.sections, acronyms: stored.acronyms ?? [], chunks, vectors, questions, questionVectors, offTopic, offTopicVectors };
+  return { directory, manifest, sections: stored.sections, acronyms: stored.acronyms ?? [], chunks, vectors, questions, questionVectors, offTopic, offTopicVectors, safety, safetyVectors };
 }
 
 /**

@@ -49,12 +49,12 @@ function writeTinyBuild(dataDir: string, buildId: string): string {
     codeHash: 'test',
     embedder: { id: 'test', dimensions: 3 },
     corpus: { sourcesHash: 'test', documents: [{ id: 'mo', file: 'mo.txt', sha256: 'x', sections: 2, chunks: 2 }] },
-    counts: { sections: 2, chunks: 2, questions: 0, offTopic: 0 },
+    counts: { sections: 2, chunks: 2, questions: 0, offTopic: 0, safety: 0 },
     sectionHashes: {},
   };
   const questionVectors = new hnswlib.HierarchicalNSW('cosine', 3);
   questionVectors.initIndex({ maxElements: 1 });
-  return writeIndex({ dataDir, manifest, sections, acronyms: [], chunks, vectors, questions: [], questionVectors, offTopic: [], offTopicVectors: questionVectors });
+  return writeIndex({ dataDir, manifest, sections, acronyms: [], chunks, vectors, questions: [], questionVectors, offTopic: [], offTopicVectors: questionVectors, safety: [], safetyVectors: questionVectors });
 }
 
 describe('npm run ingest keeps builds by time, not by name (item 11)', () => {

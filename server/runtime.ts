@@ -7,12 +7,15 @@ import type { ServerConfig } from './config.js';
 import { loadThesaurus } from './retrieve/query-expansion.js';
 import { createSearchIndex, type SearchIndex } from './retrieve/search-index.js';
 import { contentTerms } from './retrieve/terms.js';
+import { createSafetyClassifier, type SafetyClassifier } from './safety/classifier.js';
 
 /** One loaded index and everything derived from it; requests read one snapshot from start to end. */
 export interface IndexSnapshot {
   manifest: Manifest;
   directory: string;
   search: SearchIndex;
+  /** The safety classifier over the build's labelled examples: swapped with the index, like everything it ships. */
+  safety: SafetyClassifier;
   loadedAt: string;
 }
 
@@ -41,6 +44,7 @@ export function loadSnapshot(options: { config: ServerConfig; embedder: Embeddin
     manifest: index.manifest,
     directory: index.directory,
     search: createSearchIndex({ index, embedder: options.embedder, thesaurus, documentFrequency, supersededDocs }),
+    safety: createSafetyClassifier({ examples: index.safety, vectors: index.safety.map((_, label) => index.safetyVectors.getPoint(label)) }),
     loadedAt: new Date().toISOString(),
   };
 }

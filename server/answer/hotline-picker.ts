@@ -1,6 +1,6 @@
 import type { Hotline, HotlineFit } from '../../ingest/corpus.js';
 import type { HotlineOut } from '../contract.js';
-import type { SafetyLevel } from '../safety/examples.js';
+import type { SafetyLevel } from '../../ingest/safety-examples.js';
 
 /** The situations a hotline can fit beyond the default, read from what the person wrote. */
 export type HotlineTopic = 'military' | 'sexual_assault' | 'teen' | 'native' | 'missouri' | 'legal';

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { detectDanger } from '../answer/danger.js';
-import { emergencyText } from '../answer/fallback-text.js';
+import { dangerNowText, safetyLine, selfHarmText } from '../answer/fallback-text.js';
 import { pickHotlines } from '../answer/hotline-picker.js';
 import { tryLlmAnswer } from '../answer/llm-answer.js';
 import type { ChatMessage, ChatResponse, RetrievalMode } from '../contract.js';
 import type { Runtime } from '../runtime.js';
+import type { SafetyResult } from '../safety/classifier.js';
 import { judge } from './judge.js';
 import { resolveParams, type ParamOverrides, type Params } from './params.js';
 import { llmInputs } from './llm-inputs.js';
@@ -31,8 +32,26 @@ export interface ChatRun {
   evidence?: Evidence;
 }
 
+/** What a frightened person with no question is answered from: the documents' own help on getting safe. */
+const FEAR_HELP = 'How can a victim advocate help me make a safety plan and get a protective order?';
+
 /** Candidate sections passed from retrieval to the judge. */
 const CANDIDATE_SECTIONS = 8;
+
+/**
+ * The safety level of the latest message: the classifier over the build's labelled examples, with its
+ * sentences embedded in one encoder call (and cached, so retrieval reuses them). Should the encoder
+ * fail, the short list of unambiguous patterns still catches danger and self-harm.
+ */
+async function classify(snapshot: Runtime['snapshot'], messages: ChatMessage[], latest: string): Promise<SafetyResult> {
+  const { safety, search } = snapshot;
+  try {
+    return safety.classify({ messages, embeddings: await search.embedMany(safety.texts(messages)) });
+  } catch {
+    const danger = detectDanger(latest);
+    return { level: danger.selfHarm ? 'self_harm' : danger.emergency ? 'danger_now' : 'none', reasons: ['patterns only: the encoder failed'], scores: {} as SafetyResult['scores'] };
+  }
+}
 
 /** Answers the latest user message from the documents: safety first, then a cited answer or an honest fallback. */
 export async function answerChat(runtime: Runtime, options: ChatOptions): Promise<ChatResponse> {
@@ -56,10 +75,12 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
   };
   const conversationText = options.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
   const latest = [...options.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
-  const danger = await stage('safety', () => detectDanger(latest), (value) => ({ ...value }));
-  if (danger.emergency) {
-    const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: danger.selfHarm, answered: false });
-    const response = finish(runtime.sourceById, { status: 'emergency', answer: emergencyText(hotlines, danger.selfHarm), citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' });
+  const safety = await stage('safety', () => classify(snapshot, options.messages, latest), (value) => ({ level: value.level, reasons: value.reasons }));
+  if (safety.level === 'danger_now' || safety.level === 'self_harm') {
+    const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
+    const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);
+    // Nothing legal in an emergency, not even the disclaimer: what helps in that minute is the number to call.
+    const response = { ...finish(runtime.sourceById, { status: 'emergency', answer, citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' }), disclaimer: '' };
     return { response, trace };
   }
   const plan = await stage('understand', () => understand(options.messages, { index, placesIn: runtime.placesIn }), (value) => ({
@@ -96,19 +117,39 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     }),
   );
   const offTopic = mode === 'lexical' ? 0 : await offTopicSimilarity(plan, index, params.retrieve).catch(() => 0);
-  const evidence = await stage('judge', () => judge(plan, candidates, { index, sourceById: runtime.sourceById, params, vectorsUsed: mode !== 'lexical', offTopicSimilarity: offTopic }), (value) => ({
+  const judgeOptions = { index, sourceById: runtime.sourceById, params, vectorsUsed: mode !== 'lexical', offTopicSimilarity: offTopic };
+  let evidence = await stage('judge', () => judge(plan, candidates, judgeOptions), (value) => ({
     verdict: value.verdict,
     confidence: value.confidence,
     answerability: Number(value.answerability.toFixed(4)),
     features: Object.fromEntries(Object.entries(value.features).map(([key, number]) => [key, Number(number.toFixed(4))])),
     passages: value.passages.map((passage) => ({ sectionId: passage.section.id, units: passage.units.map((unit) => unit.position) })),
   }));
+  if (safety.level === 'fear' && evidence.verdict !== 'answered') {
+    // Fear never gets "I could not find an answer": what the documents say about getting safe is always there.
+    evidence = await stage(
+      'fear_help',
+      async () => {
+        const helpPlan = understand([{ role: 'user', content: FEAR_HELP }], { index, placesIn: runtime.placesIn });
+        const helpCandidates = await retrieve(helpPlan, index, { mode, limit: CANDIDATE_SECTIONS, params: params.retrieve });
+        const judged = judge(helpPlan, helpCandidates, judgeOptions);
+        return judged.passages.length > 0 ? { ...judged, verdict: 'answered' as const, confidence: 'high' as const } : judged;
+      },
+      (value) => ({ passages: value.passages.map((passage) => passage.section.id) }),
+    );
+  }
   let composed: { answer: string; citations: ChatResponse['citations']; composer: 'extractive' | 'llm' } | undefined;
   if (evidence.verdict === 'answered' && runtime.config.llm) {
     const { retrieved, composed: extractive } = llmInputs(candidates, evidence, runtime.sourceById);
     const llm = await stage('llm', () => tryLlmAnswer({ runtime, messages: options.messages, question: plan.latest, retrieved, composed: extractive }), (value) => ({ used: value !== undefined }));
     if (llm) composed = { answer: llm.answer, citations: llm.citations, composer: 'llm' };
   }
-  const response = await stage('render', () => render(evidence, { sourceById: runtime.sourceById, hotlines: runtime.hotlines, conversationText, composed }), (value) => ({ status: value.status, citations: value.citations.length }));
+  const concerned = safety.level === 'fear' || safety.level === 'disclosure';
+  const notices = concerned ? [{ kind: 'safety' as const, message: `${safetyLine()} The hotlines below can help you make a safety plan.` }] : [];
+  const response = await stage(
+    'render',
+    () => render(evidence, { sourceById: runtime.sourceById, hotlines: runtime.hotlines, conversationText, composed, notices, leadLines: concerned ? [safetyLine()] : [], level: safety.level }),
+    (value) => ({ status: value.status, citations: value.citations.length }),
+  );
   return { response, trace, plan, candidates, evidence };
 }

@@ -4,6 +4,7 @@ import { notFoundText } from '../answer/fallback-text.js';
 import { pickHotlines } from '../answer/hotline-picker.js';
 import { matchKnownDifferences, sourceNotices } from '../answer/notices.js';
 import type { ChatResponse, Citation, Notice } from '../contract.js';
+import type { SafetyLevel } from '../../ingest/safety-examples.js';
 import { createCitationBuilder } from './citations.js';
 import type { Evidence, Passage } from './types.js';
 
@@ -37,11 +38,11 @@ function dodiPreamble(section: Section): string {
 }
 
 /** Turns the judge's evidence into the public response: the cited answer, or an honest fallback with hotlines. */
-export function render(evidence: Evidence, options: { sourceById: Map<string, Source>; hotlines: Hotline[]; conversationText: string; composed?: { answer: string; citations: Citation[]; composer: 'extractive' | 'llm' }; notices?: Notice[]; leadLines?: string[] }): ChatResponse {
+export function render(evidence: Evidence, options: { sourceById: Map<string, Source>; hotlines: Hotline[]; conversationText: string; composed?: { answer: string; citations: Citation[]; composer: 'extractive' | 'llm' }; notices?: Notice[]; leadLines?: string[]; level?: SafetyLevel }): ChatResponse {
   const { sourceById } = options;
   if (evidence.verdict !== 'answered') {
     const outOfScope = evidence.verdict === 'out_of_scope';
-    const hotlines = pickHotlines(options.hotlines, { text: options.conversationText, docIds: [], emergency: false, selfHarm: false, answered: false });
+    const hotlines = pickHotlines(options.hotlines, { text: options.conversationText, docIds: [], emergency: false, selfHarm: false, answered: false, level: options.level });
     return finish(sourceById, {
       status: evidence.verdict,
       answer: notFoundText({ hotlines, uncoveredPlaces: evidence.uncoveredPlaces, outOfScope }),
@@ -63,6 +64,7 @@ export function render(evidence: Evidence, options: { sourceById: Map<string, So
     emergency: false,
     selfHarm: false,
     answered: true,
+    level: options.level,
   });
   return finish(sourceById, {
     status: 'answered',

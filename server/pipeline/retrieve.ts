@@ -110,7 +110,8 @@ function lexicalScores(index: SearchIndex, plan: QueryPlan, options: { docId?: s
   const expansions = expandQuery(plan.text, index.thesaurus);
   // A word the documents never use can match nothing: its stand-ins from the thesaurus carry the person's own weight.
   const standIns = standInPhrases(plan.latest, index.thesaurus, (term) => index.documentFrequency.has(term));
-  const runs: Array<{ hits: ChunkHit[]; weight: number }> = [{ hits: lexical.search(plan.latest, { docId, limit }), weight: 1 }];
+  // A follow-up is searched with the turn it leans on, so passages about both rank first.
+  const runs: Array<{ hits: ChunkHit[]; weight: number }> = [{ hits: lexical.search(plan.text, { docId, limit }), weight: 1 }];
   if (standIns.length > 0) runs.push({ hits: lexical.search(`${plan.latest} ${standIns.join(' ')}`, { docId, fuzzy: false, limit }), weight: 1 });
   if (plan.context) runs.push({ hits: lexical.search(plan.context, { docId, limit }), weight: params.contextWeight });
   if (expansions.length > 0) runs.push({ hits: lexical.search(expansions.join(' '), { docId, fuzzy: false, limit }), weight: params.synonymWeight });

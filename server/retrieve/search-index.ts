@@ -33,6 +33,8 @@ export interface SearchIndex {
   thesaurus: Thesaurus;
   /** The query's embedding (an LRU cache in front of the encoder). */
   embed(text: string): Promise<number[]>;
+  /** Several texts in one encoder call, each cached for `embed`. */
+  embedMany(texts: string[]): Promise<number[][]>;
   /** Acronyms from the glossary, lower-cased ("fap", "dava"). */
   acronymTerms: Set<string>;
   /** Documents another document supersedes (the 2013 MPO page), ranked slightly lower. */
@@ -62,6 +64,7 @@ export function createSearchIndex(options: {
   });
   const questionLexical = createLexicalIndex({ items: index.questions.map((question) => ({ text: question.text, title: '', refs: '', docId: question.docId })) });
   const dimensions = index.manifest.embedder.dimensions;
+  const queryEmbeddings = createQueryEmbeddingCache(options.embedder, 500);
   return {
     sections: index.sections,
     chunks: index.chunks,
@@ -75,7 +78,8 @@ export function createSearchIndex(options: {
     questionVectors: createVectorSet(index.questionVectors, dimensions, (label) => index.questions[label]?.docId),
     offTopicVectors: createVectorSet(index.offTopicVectors, dimensions, () => undefined),
     thesaurus: options.thesaurus,
-    embed: createQueryEmbeddingCache(options.embedder, 500),
+    embed: (text) => queryEmbeddings.embed(text),
+    embedMany: (texts) => queryEmbeddings.embedMany(texts),
     documentFrequency: options.documentFrequency,
     supersededDocs: options.supersededDocs,
     acronymTerms: new Set(index.acronyms.map((entry) => entry.acronym.toLowerCase())),

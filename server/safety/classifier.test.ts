@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UseEmbeddings } from '../../ingest/embedders/use-embeddings.js';
 import type { ChatMessage } from '../contract.js';
 import { createSafetyClassifier, type SafetyClassifier } from './classifier.js';
-import { loadSafetyExamples, type SafetyExample, type SafetyLevel } from './examples.js';
+import { loadSafetyExamples, type SafetyExample, type SafetyLevel } from '../../ingest/safety-examples.js';
 import { classifySafety, loadSafetyClassifier } from './load.js';
 
 // The real encoder, as the server runs it: embedding the ~600 short examples takes seconds.

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../contract.js';
 import { DEFAULT_PARAMS, type Params } from '../pipeline/params.js';
-import type { SafetyExample } from './examples.js';
+import type { SafetyExample } from '../../ingest/safety-examples.js';
 import { gatherEvidence, levelFromEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
 import { rankNeighbours, unit, type Neighbour, type Reference } from './neighbours.js';
 import { safetyReading, type SafetyReading } from './sentences.js';

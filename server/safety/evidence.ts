@@ -1,5 +1,5 @@
 import type { Params } from '../pipeline/params.js';
-import type { SafetyLevel } from './examples.js';
+import type { SafetyLevel } from '../../ingest/safety-examples.js';
 import { levelSimilarities, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
 import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, speaksOfSelf, toldInPast } from './patterns.js';
 

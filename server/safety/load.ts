@@ -2,7 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { ChatMessage } from '../contract.js';
 import type { Params } from '../pipeline/params.js';
 import { createSafetyClassifier, type SafetyClassifier, type SafetyParams, type SafetyResult } from './classifier.js';
-import { loadSafetyExamples, type SafetyExample } from './examples.js';
+import { loadSafetyExamples, type SafetyExample } from '../../ingest/safety-examples.js';
 
 /**
  * Loads corpus/safety-examples.jsonl, embeds every example in one batched call and builds the classifier; run

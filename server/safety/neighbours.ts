@@ -1,4 +1,4 @@
-import { SAFETY_LEVELS, type SafetyLevel } from './examples.js';
+import { SAFETY_LEVELS, type SafetyLevel } from '../../ingest/safety-examples.js';
 
 /** A score per level, each in [0, 1]. */
 export type LevelScores = Record<SafetyLevel, number>;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CorpusError } from '../../ingest/corpus.js';
-import { loadSafetyExamples, parseSafetyExamples } from './examples.js';
+import { CorpusError } from './corpus.js';
+import { loadSafetyExamples, parseSafetyExamples } from './safety-examples.js';
 
 const line = (value: object) => JSON.stringify(value);
 

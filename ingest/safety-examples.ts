@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CorpusError } from '../../ingest/corpus.js';
+import { CorpusError } from './corpus.js';
 
 /** The five things a message can tell us about safety, from most to least urgent. */
 export const SAFETY_LEVELS = ['danger_now', 'self_harm', 'fear', 'disclosure', 'none'] as const;
