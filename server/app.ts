@@ -5,10 +5,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from './contract.js';
 import { AppError, createErrorHandler } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { createRateLimit } from './middleware/rate-limit.js';
+import { createRateLimit, createRateLimiter } from './middleware/rate-limit.js';
 import type { RateLimitStore } from './middleware/rate-limit-store.js';
 import { limitUrlLength, requireJsonBody } from './middleware/request-limits.js';
-import { createChatRoutes } from './routes/chat.js';
+import { createChatRoutes, type UrgencyCheck } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createOpenApiRoutes } from './routes/openapi.js';
 import { createSearchRoutes } from './routes/search.js';
@@ -19,9 +19,10 @@ import type { Runtime } from './runtime.js';
 /** Builds the Hono app over a runtime: middleware, API routes, pages, and one error shape for everything. */
 export function createApp(
   runtime: Runtime,
-  options: { logger?: Logger; rateLimitStore?: RateLimitStore; rateLimitKey?: (c: Context) => string } = {},
+  options: { logger?: Logger; rateLimitStore?: RateLimitStore; rateLimitKey?: (c: Context) => string; isUrgent?: UrgencyCheck } = {},
 ): Hono {
   const logger = options.logger ?? createLogger({ mode: runtime.config.log });
+  const rateLimitStore = options.rateLimitStore;
   const app = new Hono();
   let requestCounter = 0;
   app.use('*', async (c, next) => {
@@ -62,9 +63,11 @@ export function createApp(
   app.use('/api/*', cors({ origin: origins === '*' ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   // After CORS, so a 429 still carries the headers the widget needs to read it.
   // Chat and lookups have separate budgets: staff typing into /staff send a search per pause, and must not use up chat.
-  const rateLimit = (scope: string, limitPerMinute: number) => createRateLimit({ scope, limitPerMinute, store: options.rateLimitStore, keyOf: options.rateLimitKey, logger });
-  app.use('/api/chat', rateLimit('chat', runtime.config.rateLimitPerMinute));
-  const lookupLimit = rateLimit('lookup', runtime.config.lookupRateLimitPerMinute);
+  const limits = (scope: string, limitPerMinute: number) => ({ scope, limitPerMinute, store: rateLimitStore, keyOf: options.rateLimitKey, logger });
+  // Chat counts inside its route, after the content type, size and schema checks: a page elsewhere that posts
+  // junk (text/plain needs no preflight) must not spend a visitor's budget.
+  const chatLimit = createRateLimiter(limits('chat', runtime.config.rateLimitPerMinute));
+  const lookupLimit = createRateLimit(limits('lookup', runtime.config.lookupRateLimitPerMinute));
   app.use('/api/search', lookupLimit);
   app.use('/api/sections/*', lookupLimit);
   app.use('/api/*', limitUrlLength());
@@ -78,7 +81,7 @@ export function createApp(
       },
     }),
   );
-  app.route('/api/chat', createChatRoutes(runtime, logger));
+  app.route('/api/chat', createChatRoutes(runtime, logger, { rateLimit: chatLimit, isUrgent: options.isUrgent }));
   app.route('/api/search', createSearchRoutes(runtime, logger));
   app.route('/api/sections', createSectionRoutes(runtime));
   app.route('/healthz', createHealthRoutes(runtime));
