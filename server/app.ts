@@ -7,6 +7,7 @@ import { AppError, createErrorHandler } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRateLimit, createRateLimiter } from './middleware/rate-limit.js';
 import type { RateLimitStore } from './middleware/rate-limit-store.js';
+import { createRedisRateLimitStore } from './middleware/redis-rate-limit-store.js';
 import { limitUrlLength, requireJsonBody } from './middleware/request-limits.js';
 import { createChatRoutes, type UrgencyCheck } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
@@ -22,7 +23,8 @@ export function createApp(
   options: { logger?: Logger; rateLimitStore?: RateLimitStore; rateLimitKey?: (c: Context) => string; isUrgent?: UrgencyCheck } = {},
 ): Hono {
   const logger = options.logger ?? createLogger({ mode: runtime.config.log });
-  const rateLimitStore = options.rateLimitStore;
+  // LUMEN_REDIS_URL: every replica counts in one Redis, so N instances still give a client one budget.
+  const rateLimitStore = options.rateLimitStore ?? (runtime.config.redisUrl ? createRedisRateLimitStore({ url: runtime.config.redisUrl }) : undefined);
   const app = new Hono();
   let requestCounter = 0;
   app.use('*', async (c, next) => {
