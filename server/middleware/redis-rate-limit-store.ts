@@ -42,6 +42,8 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   const client = createClient({
     url: options.url,
     disableOfflineQueue: true,
+    // A Redis that is connected but stopped leaves sent commands waiting; bound them (a full queue fails fast).
+    commandsQueueMaxLength: 10_000,
     commandOptions: { timeout: timeoutMs },
     socket: {
       connectTimeout: 2_000,
