@@ -9,10 +9,11 @@ import { AppError, createErrorHandler } from './errors.js';
 import { bodyUnread } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createForwardedClientKey } from './middleware/client-key.js';
-import { createRateLimit } from './middleware/rate-limit.js';
+import { createRateLimit, createRateLimiter } from './middleware/rate-limit.js';
 import type { RateLimitStore } from './middleware/rate-limit-store.js';
+import { createRedisRateLimitStore } from './middleware/redis-rate-limit-store.js';
 import { limitUrlLength, requireJsonBody } from './middleware/request-limits.js';
-import { createChatRoutes } from './routes/chat.js';
+import { createChatRoutes, type UrgencyCheck } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createOpenApiRoutes } from './routes/openapi.js';
 import { createSearchRoutes } from './routes/search.js';
@@ -23,12 +24,14 @@ import type { Runtime } from './runtime.js';
 /** Builds the Hono app over a runtime: middleware, API routes, pages, and one error shape for everything. */
 export function createApp(
   runtime: Runtime,
-  options: { logger?: Logger; rateLimitStore?: RateLimitStore; rateLimitKey?: (c: Context) => string; chatHealth?: ChatHealth } = {},
+  options: { logger?: Logger; rateLimitStore?: RateLimitStore; rateLimitKey?: (c: Context) => string; chatHealth?: ChatHealth; isUrgent?: UrgencyCheck } = {},
 ): Hono {
   const logger = options.logger ?? createLogger({ mode: runtime.config.log });
   const chatHealth = options.chatHealth ?? createChatHealth();
   // Behind a load balancer every socket is the balancer's; LUMEN_TRUSTED_PROXIES says whose X-Forwarded-For to believe.
   const rateLimitKey = options.rateLimitKey ?? (runtime.config.trustedProxies.length > 0 ? createForwardedClientKey({ trustedProxies: runtime.config.trustedProxies }) : undefined);
+  // LUMEN_REDIS_URL: every replica counts in one Redis, so N instances still give a client one budget.
+  const rateLimitStore = options.rateLimitStore ?? (runtime.config.redisUrl ? createRedisRateLimitStore({ url: runtime.config.redisUrl }) : undefined);
   const app = new Hono();
   let requestCounter = 0;
   app.use('*', async (c, next) => {
@@ -100,9 +103,11 @@ export function createApp(
   });
   // After CORS, so a 429 still carries the headers the widget needs to read it.
   // Chat and lookups have separate budgets: staff typing into /staff send a search per pause, and must not use up chat.
-  const rateLimit = (scope: string, limitPerMinute: number) => createRateLimit({ scope, limitPerMinute, store: options.rateLimitStore, keyOf: rateLimitKey, logger });
-  app.use('/api/chat', rateLimit('chat', runtime.config.rateLimitPerMinute));
-  const lookupLimit = rateLimit('lookup', runtime.config.lookupRateLimitPerMinute);
+  const limits = (scope: string, limitPerMinute: number) => ({ scope, limitPerMinute, store: rateLimitStore, keyOf: rateLimitKey, logger });
+  // Chat counts inside its route, after the content type, size and schema checks: a page elsewhere that posts
+  // junk (text/plain needs no preflight) must not spend a visitor's budget.
+  const chatLimit = createRateLimiter(limits('chat', runtime.config.rateLimitPerMinute));
+  const lookupLimit = createRateLimit(limits('lookup', runtime.config.lookupRateLimitPerMinute));
   app.use('/api/search', lookupLimit);
   app.use('/api/sections/*', lookupLimit);
   app.use('/api/*', limitUrlLength());
@@ -116,7 +121,7 @@ export function createApp(
       },
     }),
   );
-  app.route('/api/chat', createChatRoutes(runtime, logger));
+  app.route('/api/chat', createChatRoutes(runtime, logger, { rateLimit: chatLimit, isUrgent: options.isUrgent }));
   app.route('/api/search', createSearchRoutes(runtime, logger));
   app.route('/api/sections', createSectionRoutes(runtime));
   app.route('/healthz', createHealthRoutes(runtime, chatHealth));

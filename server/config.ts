@@ -14,6 +14,11 @@ const serverEnvSchema = z
     LUMEN_CORS_ORIGINS: z.string().default('*'),
     LUMEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
     LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    LUMEN_REDIS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
+      .optional(),
     LUMEN_WATCH_INDEX: z.enum(['true', 'false']).default('true'),
     LUMEN_LOG: z.enum(['json', 'silent']).default('json'),
     LUMEN_TRUSTED_PROXIES: z
@@ -57,6 +62,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** Search and section requests per client per minute (0 = off): search-as-you-type sends one per pause in typing. */
   lookupRateLimitPerMinute: number;
+  /** A Redis every replica counts rate limits in (LUMEN_REDIS_URL); unset = in memory, per process. */
+  redisUrl?: string;
   watchIndex: boolean;
   log: 'json' | 'silent';
   /** Load balancers whose X-Forwarded-For is believed when telling clients apart; empty = use the socket address. */
@@ -114,6 +121,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((origin) => origin.trim()).filter(Boolean),
     rateLimitPerMinute: values.LUMEN_RATE_LIMIT_PER_MINUTE,
     lookupRateLimitPerMinute: values.LUMEN_LOOKUP_RATE_LIMIT_PER_MINUTE,
+    redisUrl: values.LUMEN_REDIS_URL,
     watchIndex: values.LUMEN_WATCH_INDEX === 'true',
     log: values.LUMEN_LOG,
     // An IPv4 proxy reached over a dual-stack socket shows up as ::ffff:a.b.c.d; both spellings are trusted.

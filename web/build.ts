@@ -1,15 +1,11 @@
-// npm run build:web: writes the browser bundles to web/dist/ and prints their sizes.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+// npm run build:web (run by npm ci/install and before npm start): writes the browser bundles to web/dist/,
+// which the server serves as files, and prints their sizes.
+import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundleScript, SCRIPTS, type ScriptName } from './bundle.js';
+import { writeBundles } from './bundle.js';
 
-const outDir = fileURLToPath(new URL('dist/', import.meta.url));
-await mkdir(outDir, { recursive: true });
-for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-  const code = await bundleScript(name);
-  await writeFile(new URL(name, new URL('dist/', import.meta.url)), code);
+for (const { path, code } of await writeBundles()) {
   const raw = Buffer.byteLength(code);
   const gzipped = gzipSync(code, { level: 9 }).length;
-  console.log(`web/dist/${name}  ${(raw / 1024).toFixed(1)} kB raw  ${(gzipped / 1024).toFixed(1)} kB gzipped`);
+  console.log(`${relative(process.cwd(), path)}  ${(raw / 1024).toFixed(1)} kB raw  ${(gzipped / 1024).toFixed(1)} kB gzipped`);
 }

@@ -1,15 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { CARRIED_FIELDS, CARRIED_HOTLINE_IDS } from './widget/carried-hotlines.js';
+import { SCRIPTS, WEB_DIST_URL, type ScriptName } from './scripts.js';
 
-/** The browser scripts Lumen serves, by the name they are served under. */
-export const SCRIPTS = {
-  'widget.js': 'widget/index.ts',
-  'staff.js': 'staff/index.ts',
-} as const;
-
-export type ScriptName = keyof typeof SCRIPTS;
+export { SCRIPTS, type ScriptName } from './scripts.js';
 
 /** Squeezes the whitespace and comments out of a CSS text; selectors keep their meaning (".a :b" stays apart). */
 export function squeezeCss(css: string): string {
@@ -58,4 +54,22 @@ export async function bundleScript(name: ScriptName): Promise<string> {
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced no output for ${name}`);
   return output.text;
+}
+
+/**
+ * Bundles every script into `outDir` (web/dist by default). Each file is written beside its final name and
+ * renamed over it, so a server starting meanwhile reads the old bundle or the new one, never half of one.
+ */
+export async function writeBundles(outDir: string = fileURLToPath(WEB_DIST_URL)): Promise<Array<{ name: ScriptName; path: string; code: string }>> {
+  await mkdir(outDir, { recursive: true });
+  const written = [];
+  for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
+    const code = await bundleScript(name);
+    const path = join(outDir, name);
+    const partial = `${path}.${process.pid}.partial`;
+    await writeFile(partial, code);
+    await rename(partial, path);
+    written.push({ name, path, code });
+  }
+  return written;
 }

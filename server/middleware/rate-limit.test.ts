@@ -32,12 +32,40 @@ describe('createRateLimit', () => {
     expect((await get('a')).status).toBe(200);
   });
 
-  it('lets requests through and logs when the store fails, rather than refusing everyone', async () => {
+  it('lets requests through when the store fails, logging it once a minute (no key, no message) and its recovery', async () => {
+    let time = 5_000_000;
+    let down = true;
     const lines: string[] = [];
-    const store = { hit: () => Promise.reject(new Error('connection refused')) };
-    const app = appWith({ limitPerMinute: 1, store, logger: createLogger({ mode: 'json', write: (line) => lines.push(line) }) });
+    const memory = createMemoryRateLimitStore({ now: () => time });
+    const store = {
+      hit: (key: string, windowMs: number) => (down ? Promise.reject(Object.assign(new Error(`connect ECONNREFUSED for ${key}`), { code: 'ECONNREFUSED' })) : memory.hit(key, windowMs)),
+    };
+    const app = appWith({ limitPerMinute: 1, store, now: () => time, keyOf: () => '198.51.100.7', logger: createLogger({ mode: 'json', write: (line) => lines.push(line) }) });
+    for (let index = 0; index < 100; index++) {
+      expect((await app.request('/')).status).toBe(200);
+      time += 100;
+    }
+    // 100 requests over 10 s: one line, not one per request.
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', event: 'rate_limit_store_error', errorName: 'Error', errorCode: 'ECONNREFUSED', passedUnlimited: 1 });
+    time += 60_000;
     expect((await app.request('/')).status).toBe(200);
-    expect(lines.join('\n')).toContain('rate_limit_store_error');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1])).toMatchObject({ event: 'rate_limit_store_error', passedUnlimited: 100 });
+    // Neither the client's address (the key) nor the error's message reaches the log.
+    expect(lines.join('\n')).not.toMatch(/198\.51\.100\.7|connect ECONNREFUSED for/);
+    down = false;
+    expect((await app.request('/')).status).toBe(200);
+    expect(JSON.parse(lines[2])).toMatchObject({ level: 'info', event: 'rate_limit_store_recovered' });
+    expect((await app.request('/')).status).toBe(429);
+  });
+
+  it('sends Retry-After only with the 429', async () => {
+    const app = appWith({ limitPerMinute: 1 });
+    const first = await app.request('/');
+    expect(first.headers.get('RateLimit-Remaining')).toBe('0');
+    expect(first.headers.get('Retry-After')).toBeNull();
+    expect((await app.request('/')).headers.get('Retry-After')).toMatch(/^\d+$/);
   });
 
   it('keys on the socket address of a real connection', async () => {

@@ -43,8 +43,9 @@ const CANDIDATE_SECTIONS = 8;
  * sentences embedded in one encoder call (and cached, so retrieval reuses them). Should the encoder
  * fail, the short list of unambiguous patterns still catches danger and self-harm.
  */
-async function classify(snapshot: Runtime['snapshot'], messages: ChatMessage[], latest: string): Promise<SafetyResult> {
+export async function classifySafetyLevel(snapshot: Runtime['snapshot'], messages: ChatMessage[]): Promise<SafetyResult> {
   const { safety, search } = snapshot;
+  const latest = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
   try {
     return safety.classify({ messages, embeddings: await search.embedMany(safety.texts(messages)) });
   } catch {
@@ -75,7 +76,7 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
   };
   const conversationText = options.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
   const latest = [...options.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
-  const safety = await stage('safety', () => classify(snapshot, options.messages, latest), (value) => ({ level: value.level, reasons: value.reasons }));
+  const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages), (value) => ({ level: value.level, reasons: value.reasons }));
   if (safety.level === 'danger_now' || safety.level === 'self_harm') {
     const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
     const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);

@@ -1,17 +1,51 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { answerChat } from '../pipeline/answer-chat.js';
-import { chatRequestSchema } from '../contract.js';
+import { answerChat, classifySafetyLevel } from '../pipeline/answer-chat.js';
+import { chatRequestSchema, type ChatMessage } from '../contract.js';
 import type { Logger } from '../logger.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import { retrievalFallbackLogger } from './retrieval-fallback.js';
 import type { Runtime } from '../runtime.js';
 import { validate } from './validation.js';
 
+/** Whether a conversation must be answered even past the rate limit (danger now, self-harm). */
+export type UrgencyCheck = (messages: ChatMessage[]) => boolean | Promise<boolean>;
+
+/** The default urgency check: the answer path's own safety classifier says danger now or self-harm. */
+export function urgentBySafety(runtime: Runtime): UrgencyCheck {
+  return async (messages) => {
+    const { level } = await classifySafetyLevel(runtime.snapshot, messages);
+    return level === 'danger_now' || level === 'self_harm';
+  };
+}
+
+export interface ChatRouteOptions {
+  /** Counts only requests that passed content type, size and schema checks, so junk cannot spend a visitor's budget. */
+  rateLimit?: RateLimiter;
+  /** Consulted only when the limit is exceeded: an urgent message is answered anyway. */
+  isUrgent?: UrgencyCheck;
+}
+
 /** POST /api/chat: a cited answer, as JSON or (stream: true / Accept: text/event-stream) as server-sent events. */
-export function createChatRoutes(runtime: Runtime, logger: Logger): Hono {
+export function createChatRoutes(runtime: Runtime, logger: Logger, options: ChatRouteOptions = {}): Hono {
   const app = new Hono();
+  const isUrgent = options.isUrgent ?? urgentBySafety(runtime);
   app.post('/', validate('json', chatRequestSchema), async (c) => {
-    const request = { ...c.req.valid('json'), onRetrievalFallback: retrievalFallbackLogger(logger, '/api/chat') };
+    const body = c.req.valid('json');
+    const limited = await options.rateLimit?.consume(c);
+    if (limited) {
+      let urgent: boolean;
+      try {
+        urgent = await isUrgent(body.messages);
+      } catch (error) {
+        // A check that fails cannot tell us the person is safe: answer rather than turn them away.
+        logger.error({ event: 'urgency_check_error', errorName: (error as Error)?.name ?? typeof error });
+        urgent = true;
+      }
+      if (!urgent) return limited;
+      logger.info({ event: 'rate_limit_bypassed_urgent', route: '/api/chat' });
+    }
+    const request = { ...body, onRetrievalFallback: retrievalFallbackLogger(logger, '/api/chat') };
     const wantsStream = request.stream === true || (c.req.header('accept') ?? '').includes('text/event-stream');
     if (!wantsStream) return c.json(await answerChat(runtime, request));
     return streamSSE(c, async (stream) => {
