@@ -17,7 +17,27 @@ export interface LlmComposer {
 }
 
 /** Why the checker refused a model answer; codes only, so they can be logged without user text. */
-export type LlmCheckFailure = 'empty' | 'too_long' | 'garbage' | 'uncited_sentence' | 'unknown_passage' | 'unsupported' | 'number_not_in_passage';
+export type LlmCheckFailure =
+  | 'empty'
+  | 'too_long'
+  | 'garbage'
+  | 'uncited_sentence'
+  | 'unknown_passage'
+  /** Too many words the cited passages do not hold. */
+  | 'unsupported'
+  | 'number_not_in_passage'
+  /** "will not decide" under "will decide", "invalid" under "valid". */
+  | 'negation_mismatch'
+  /** "must" under "may", "may" under "will". */
+  | 'modality_mismatch'
+  /** "before" under "after", "at least" under "within". */
+  | 'relation_mismatch'
+  /** "some" under "all", a dropped "usually" or "only". */
+  | 'quantifier_mismatch'
+  /** Who does what to whom: a swapped or invented person. */
+  | 'role_mismatch'
+  /** An added, dropped or changed "if"/"unless"/"only if". */
+  | 'condition_mismatch';
 
 /** Why LLM mode fell back to the extractive answer. */
 export type LlmFallbackReason = LlmCheckFailure | 'no_passages' | 'timeout' | 'error' | 'current_rule_missing';

@@ -1,0 +1,151 @@
+import { splitSentences } from '../../../ingest/text.js';
+import { ANTONYM_BASES, ANTONYM_PREFIXES, CONDITION_PHRASES, LIGHT_VERBS, CUE_PHRASES, IGNORED_PHRASES, ONLY_WORDS, type CueField } from './lexicon.js';
+import { readNumber } from './numbers.js';
+import { readRoles, type RoleMention } from './roles.js';
+import { BOUNDARY, isContentWord, termOf, words } from './words.js';
+
+/** What the cues just before a word say about it: negated, under a modal, a time or amount relation, a quantifier. */
+export type Frame = Partial<Record<CueField, string>>;
+
+/** A content word (stemmed) or a number ("#15", "#1th"), in reading order. */
+export interface Occurrence {
+  term: string;
+  clause: number;
+  /** The cues that bear on this word (it is their head); empty for most words. */
+  own: Frame;
+  /** For a head: the content word the relation hangs on (before it in the clause, else the one after). */
+  anchor?: string;
+  anchorAfter?: boolean;
+  /** Unit of a number ("day"), if it names one. */
+  unit?: string;
+  /** An everyday verb ("tell"): holds cues, but neither supports nor invents. */
+  light?: boolean;
+}
+
+export interface Condition {
+  kind: string;
+  terms: Set<string>;
+  /** Opened by "or if"/"or when": one of several alternatives, any of which suffices. */
+  alternative: boolean;
+}
+
+export interface SentenceAnalysis {
+  occurrences: Occurrence[];
+  /** Content terms, numbers and everyday verbs excluded. */
+  terms: Set<string>;
+  /** Every term, numbers included. */
+  allTerms: Set<string>;
+  only: boolean;
+  conditions: Condition[];
+  /** Terms inside condition clauses. */
+  conditionTerms: Set<string>;
+  roles: RoleMention[];
+}
+
+const matches = (tokens: string[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset] === word);
+
+/** Reads each sentence of a text: its content words with the cues on them, its conditions, "only" and its roles. */
+export function analyse(text: string): SentenceAnalysis[] {
+  return splitSentences(text).map(analyseSentence).filter((sentence) => sentence.occurrences.length > 0);
+}
+
+function analyseSentence(sentence: string): SentenceAnalysis {
+  const tokens = words(sentence);
+  const result: SentenceAnalysis = { occurrences: [], terms: new Set(), allTerms: new Set(), only: false, conditions: [], conditionTerms: new Set(), roles: readRoles(tokens) };
+  let clause = 0;
+  let pending: Frame = {};
+  let condition: Condition | undefined;
+  let betweenOpen = false;
+  const push = (occurrence: Occurrence) => {
+    occurrence.own = clean(occurrence.own);
+    const previous = result.occurrences.at(-1);
+    if (Object.keys(occurrence.own).length > 0 && previous?.clause === clause) occurrence.anchor = previous.term;
+    // A head with nothing before it in its clause hangs on the word after it ("not an order protecting you").
+    if (previous?.clause === clause && Object.keys(previous.own).length > 0 && previous.anchor === undefined) {
+      previous.anchor = occurrence.term;
+      previous.anchorAfter = true;
+    }
+    result.occurrences.push(occurrence);
+    if (!occurrence.term.startsWith('#') && !occurrence.light) result.terms.add(occurrence.term);
+    if (!occurrence.light) result.allTerms.add(occurrence.term);
+    if (condition && !occurrence.light) {
+      condition.terms.add(occurrence.term);
+      result.conditionTerms.add(occurrence.term);
+    }
+    pending = {};
+  };
+  for (let at = 0; at < tokens.length; ) {
+    const token = tokens[at];
+    if (BOUNDARY.test(token)) {
+      clause++;
+      pending = {};
+      condition = undefined;
+      betweenOpen = false;
+      at++;
+      continue;
+    }
+    const ignored = IGNORED_PHRASES.map((phrase) => phrase.split(' ')).find((phrase) => matches(tokens, at, phrase));
+    if (ignored) {
+      at += ignored.length;
+      continue;
+    }
+    const opener = CONDITION_PHRASES.find(([phrase]) => matches(tokens, at, phrase.split(' ')));
+    const onceOpens = token === 'once' && /^(the|a|an|you|your|he|she|it|they|his|her|their|this|that)$/.test(tokens[at + 1] ?? '');
+    if (opener || onceOpens) {
+      condition = { kind: opener?.[1] ?? 'IF', terms: new Set(), alternative: tokens[at - 1] === 'or' };
+      result.conditions.push(condition);
+      at += opener ? opener[0].split(' ').length : 1;
+      continue;
+    }
+    if (ONLY_WORDS.has(token)) {
+      result.only = true;
+      at++;
+      continue;
+    }
+    const cue = CUE_PHRASES.find((entry) => matches(tokens, at, entry.words));
+    if (cue) {
+      const { field, value, postfix, negates } = cue.cue;
+      const target = postfix ? result.occurrences.at(-1) : undefined;
+      if (postfix && target?.clause === clause) target.own[field] = value;
+      else if (!postfix) {
+        if (field === 'neg' || negates) pending.neg = pending.neg ? undefined : 'NEG';
+        if (field !== 'neg') pending[field] = value;
+      }
+      at += cue.words.length;
+      continue;
+    }
+    const number = readNumber(tokens, at);
+    if (number) {
+      const own = { ...pending };
+      // "between 180 days and one year": the second bound is inside the range too.
+      if (own.rel === undefined && betweenOpen) own.rel = 'BETWEEN';
+      betweenOpen = own.rel === 'BETWEEN' && !betweenOpen;
+      push({ term: `#${number.key}`, clause, own, unit: number.unit });
+      at += number.length;
+      continue;
+    }
+    const antonym = antonymBase(token);
+    if (antonym) {
+      push({ term: termOf(antonym), clause, own: { ...pending, neg: pending.neg ? undefined : 'NEG' } });
+    } else if (LIGHT_VERBS.has(token)) {
+      push({ term: termOf(token), clause, own: { ...pending }, light: true });
+    } else if (isContentWord(token)) {
+      push({ term: termOf(token), clause, own: { ...pending } });
+    }
+    at++;
+  }
+  return result;
+}
+
+/** The frame without unset fields (a double negation unsets "neg"). */
+function clean(frame: Frame): Frame {
+  return Object.fromEntries(Object.entries(frame).filter(([, value]) => value !== undefined));
+}
+
+/** "invalid" -> "valid", "unenforceable" -> "enforceable"; undefined for words that are not such opposites. */
+function antonymBase(word: string): string | undefined {
+  for (const prefix of ANTONYM_PREFIXES) {
+    if (word.startsWith(prefix) && ANTONYM_BASES.has(word.slice(prefix.length))) return word.slice(prefix.length);
+  }
+  return undefined;
+}
