@@ -1,5 +1,3 @@
-import type { ChatMessage } from '../contract.js';
-
 /** A numbered passage the model may cite as [n]; the model sees nothing else from the documents. */
 export interface Passage {
   n: number;
@@ -12,8 +10,11 @@ export interface Passage {
 
 /** Something that turns numbered passages into a cited answer (an OpenAI-compatible chat model). */
 export interface LlmComposer {
-  /** Returns the model's raw answer text; rejects on error or timeout. */
-  compose(options: { question: string; history: ChatMessage[]; passages: Passage[]; signal?: AbortSignal }): Promise<string>;
+  /**
+   * Returns the model's raw answer text; rejects on error or timeout. It is given the numbered
+   * passages and one question our code wrote (llm-question.ts), never the conversation itself.
+   */
+  compose(options: { question: string; passages: Passage[]; signal?: AbortSignal }): Promise<string>;
 }
 
 /** Why the checker refused a model answer; codes only, so they can be logged without user text. */
