@@ -28,7 +28,8 @@ const isNumberWord = (token: string | undefined) => token !== undefined && (toke
 /** Reads a number starting at `at`, or undefined. "one" counts only when it counts something ("one year"). */
 export function readNumber(tokens: string[], at: number): NumberToken | undefined {
   const token = tokens[at];
-  const digits = token.match(/^(\d+(?:\.\d+)?)(st|nd|rd|th)?$/);
+  // "455.040", "3.5.d" and "922(g)" are statute and paragraph numbers, kept whole; "1.5" is a number.
+  const digits = token.match(/^(\d+(?:\.\d{1,2})?)(st|nd|rd|th)?$/);
   if (digits) return { key: digits[2] ? `${Number(digits[1])}th` : String(Number(digits[1])), unit: unitAfter(tokens, at + 1), length: 1 };
   if (/^\d/.test(token)) return { key: `ref:${token}`, length: 1 };
   if (token in ORDINAL_WORDS) return { key: `${ORDINAL_WORDS[token]}th`, length: 1 };

@@ -35,3 +35,13 @@ export function termOf(word: string): string {
   return stemmed.length > 3 ? stemmed.replace(/e$/, '') : stemmed;
 }
 
+
+/** "protection" meets "protect", "transferred" meets "transfers"; numbers only meet themselves. */
+export function sameTerm(left: string, right: string): boolean {
+  if (left === right) return true;
+  if (left.startsWith('#') || right.startsWith('#')) return false;
+  const [short, long] = left.length <= right.length ? [left, right] : [right, left];
+  return short.length >= 5 && long.length - short.length <= 4 && long.startsWith(short);
+}
+
+export const hasTerm = (terms: Iterable<string>, term: string) => [...terms].some((other) => sameTerm(other, term));

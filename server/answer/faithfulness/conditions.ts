@@ -1,0 +1,37 @@
+import type { LlmCheckFailure } from '../llm-types.js';
+import type { Condition, SentenceAnalysis } from './analyse.js';
+import { hasTerm } from './words.js';
+
+/** Conditions ("if", "unless", "only if") and "only" are neither added nor dropped. */
+export function conditionFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
+  const shared = (terms: Iterable<string>, other: Set<string>) => [...terms].filter((term) => hasTerm(other, term)).length;
+  for (const condition of claim.conditions) {
+    const matched = sources.some((source) =>
+      source.conditions.some((other) => other.kind === condition.kind && shared(condition.terms, other.terms) >= Math.ceil(condition.terms.size / 2)),
+    );
+    if (!matched) return 'condition_mismatch';
+  }
+  // A cited sentence whose main clause the claim mostly repeats.
+  const uses = (terms: Set<string>) => {
+    const overlap = shared(claim.allTerms, terms);
+    return overlap >= 2 && overlap >= Math.ceil(claim.allTerms.size / 2);
+  };
+  for (const source of sources) {
+    if (!uses(new Set([...source.allTerms].filter((term) => !source.conditionTerms.has(term))))) continue;
+    const kept = (condition: Condition) =>
+      claim.conditions.some((other) => other.kind === condition.kind && (condition.terms.size === 0 || shared(other.terms, condition.terms) > 0)) ||
+      // "If the judge grants you an order, it lasts..." may be retold as "an order the judge grants lasts...".
+      (condition.terms.size > 0 && shared(condition.terms, claim.allTerms) >= Math.ceil(condition.terms.size / 2) && !claim.conditions.some((other) => other.kind !== condition.kind));
+    // "when A or when B": keeping one alternative keeps the claim true.
+    const chains: Condition[][] = [];
+    for (const condition of source.conditions) (condition.alternative && chains.length > 0 ? chains[chains.length - 1] : (chains[chains.length] = [])).push(condition);
+    if (chains.some((chain) => !chain.some(kept))) return 'condition_mismatch';
+    if (source.only && !claim.only) return 'quantifier_mismatch';
+  }
+  if (claim.only) {
+    const overlaps = sources.map((source) => shared(claim.allTerms, source.allTerms));
+    const best = Math.max(0, ...overlaps);
+    if (!sources.some((source, index) => source.only && overlaps[index] === best)) return 'quantifier_mismatch';
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import type { LlmCheckFailure } from '../llm-types.js';
+import type { Occurrence, SentenceAnalysis } from './analyse.js';
+import type { CueField } from './lexicon.js';
+import { sameTerm } from './words.js';
+
+/** How many content words before a word still lend it their cues ("until your court hearing" covers "hearing"). */
+const NEAR = 2;
+/** Words either side that decide which of several uses of a word in the passages a sentence repeats. */
+const CONTEXT = 3;
+
+const FAILURE: Record<CueField, LlmCheckFailure> = { neg: 'negation_mismatch', modal: 'modality_mismatch', rel: 'relation_mismatch', quant: 'quantifier_mismatch' };
+
+interface Located {
+  sentence: SentenceAnalysis;
+  at: number;
+}
+
+const occurrencesOf = (sentences: SentenceAnalysis[], term: string): Located[] =>
+  sentences.flatMap((sentence) => sentence.occurrences.flatMap((occurrence, at) => (sameTerm(occurrence.term, term) ? [{ sentence, at }] : [])));
+
+/** The values a cue field takes on a word and the few words before it in its clause. */
+function near({ sentence, at }: Located, field: CueField): Set<string> {
+  const values = new Set<string>();
+  const { clause } = sentence.occurrences[at];
+  for (let index = Math.max(0, at - NEAR); index <= at; index++) {
+    const value = sentence.occurrences[index].clause === clause ? sentence.occurrences[index].own[field] : undefined;
+    if (value) values.add(value);
+  }
+  return values;
+}
+
+/** Shared neighbours: which use of a word in the passages a sentence's use of it lines up with. */
+function similarity(left: Located, right: Located): number {
+  const context = ({ sentence, at }: Located) => sentence.occurrences.filter((_, index) => index !== at && Math.abs(index - at) <= CONTEXT).map((occurrence) => occurrence.term);
+  const theirs = context(right);
+  return context(left).filter((term) => theirs.some((other) => sameTerm(term, other))).length;
+}
+
+/** The cues on each word agree with the passages, in both directions. */
+export function cueFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
+  const fields = (occurrence: Occurrence) => Object.entries(occurrence.own) as Array<[CueField, string]>;
+  // What the sentence adds: each cue it puts on a word must be on the use of that word it repeats.
+  for (const [at, occurrence] of claim.occurrences.entries()) {
+    if (fields(occurrence).length === 0) continue;
+    const mine: Located = { sentence: claim, at };
+    const uses = occurrencesOf(sources, occurrence.term);
+    if (uses.length === 0) {
+      // A word the passages lack: at least the same cue must occur there.
+      const missing = fields(occurrence).find(([field, value]) => !sources.some((source) => source.occurrences.some((other) => other.own[field] === value)));
+      if (missing) return FAILURE[missing[0]];
+      continue;
+    }
+    const best = Math.max(...uses.map((use) => similarity(mine, use)));
+    const aligned = uses.filter((use) => similarity(mine, use) === best);
+    const failing = (use: Located) => fields(occurrence).find(([field, value]) => !near(use, field).has(value));
+    if (aligned.every((use) => failing(use))) return FAILURE[failing(aligned[0])![0]];
+  }
+  // What the sentence drops: a cue in the passages whose words the sentence repeats must be repeated too.
+  for (const source of sources) {
+    for (const occurrence of source.occurrences) {
+      if (occurrence.anchor === undefined) continue;
+      // The sentence repeats the relation when it has the cue's word with its anchor close by.
+      const anchors = claim.occurrences.flatMap((other, at) => (other.term === occurrence.anchor ? [at] : []));
+      const beside = (at: number) => anchors.some((anchor) => (occurrence.anchorAfter ? anchor > at : anchor < at) && Math.abs(anchor - at) <= CONTEXT);
+      const mine = claim.occurrences.flatMap((other, at) => (other.term === occurrence.term && beside(at) ? [{ sentence: claim, at }] : []));
+      if (mine.length === 0) continue;
+      const dropped = fields(occurrence).find(([field, value]) => !mine.some((use) => near(use, field).has(value)));
+      if (dropped) return FAILURE[dropped[0]];
+    }
+  }
+  // A word the passages only ever negate ("no contact") cannot appear plain.
+  for (const term of claim.terms) {
+    const negated = claim.occurrences.some((occurrence, at) => sameTerm(occurrence.term, term) && near({ sentence: claim, at }, 'neg').size > 0);
+    const uses = occurrencesOf(sources, term);
+    if (!negated && uses.length > 0 && uses.every(({ sentence, at }) => sentence.occurrences[at].own.neg)) return 'negation_mismatch';
+  }
+  return undefined;
+}
+
