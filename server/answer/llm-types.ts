@@ -38,7 +38,9 @@ export type LlmCheckFailure =
   /** Who does what to whom: a swapped or invented person. */
   | 'role_mismatch'
   /** An added, dropped or changed "if"/"unless"/"only if". */
-  | 'condition_mismatch';
+  | 'condition_mismatch'
+  /** "A and B" under "A or B", or the reverse. */
+  | 'coordination_mismatch';
 
 /** Why LLM mode fell back to the extractive answer. */
 export type LlmFallbackReason = LlmCheckFailure | 'no_passages' | 'timeout' | 'error' | 'current_rule_missing';

@@ -29,6 +29,13 @@ export interface Condition {
   alternative: boolean;
 }
 
+/** "A or B" / "A and B": the content words either side of a coordinator in one clause. */
+export interface Link {
+  kind: 'and' | 'or';
+  left: string;
+  right?: string;
+}
+
 export interface SentenceAnalysis {
   occurrences: Occurrence[];
   /** Content terms, numbers and everyday verbs excluded. */
@@ -40,6 +47,7 @@ export interface SentenceAnalysis {
   /** Terms inside condition clauses. */
   conditionTerms: Set<string>;
   roles: RoleMention[];
+  links: Link[];
 }
 
 const matches = (tokens: string[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset] === word);
@@ -51,12 +59,15 @@ export function analyse(text: string): SentenceAnalysis[] {
 
 function analyseSentence(sentence: string): SentenceAnalysis {
   const tokens = words(sentence);
-  const result: SentenceAnalysis = { occurrences: [], terms: new Set(), allTerms: new Set(), only: false, conditions: [], conditionTerms: new Set(), roles: readRoles(tokens) };
+  const result: SentenceAnalysis = { occurrences: [], terms: new Set(), allTerms: new Set(), only: false, conditions: [], conditionTerms: new Set(), roles: readRoles(tokens), links: [] };
   let clause = 0;
   let pending: Frame = {};
   let condition: Condition | undefined;
   let betweenOpen = false;
+  let openLink: Link | undefined;
   const push = (occurrence: Occurrence) => {
+    if (openLink) openLink.right = occurrence.term;
+    openLink = undefined;
     occurrence.own = clean(occurrence.own);
     const previous = result.occurrences.at(-1);
     if (Object.keys(occurrence.own).length > 0 && previous?.clause === clause) occurrence.anchor = previous.term;
@@ -81,6 +92,7 @@ function analyseSentence(sentence: string): SentenceAnalysis {
       pending = {};
       condition = undefined;
       betweenOpen = false;
+      openLink = undefined;
       at++;
       continue;
     }
@@ -113,6 +125,11 @@ function analyseSentence(sentence: string): SentenceAnalysis {
       }
       at += cue.words.length;
       continue;
+    }
+    const previous = result.occurrences.at(-1);
+    if ((token === 'and' || token === 'or') && previous?.clause === clause && !previous.term.startsWith('#')) {
+      openLink = { kind: token, left: previous.term };
+      result.links.push(openLink);
     }
     const number = readNumber(tokens, at);
     if (number) {

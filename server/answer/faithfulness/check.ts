@@ -1,6 +1,6 @@
 import type { LlmCheckFailure } from '../llm-types.js';
 import { analyse, type SentenceAnalysis } from './analyse.js';
-import { conditionFailure } from './conditions.js';
+import { conditionFailure, coordinationFailure } from './conditions.js';
 import { cueFailure } from './cues.js';
 import { rolesAgree } from './roles.js';
 import { hasTerm } from './words.js';
@@ -11,7 +11,7 @@ export const MAX_INVENTED_SHARE = 0.2;
 /**
  * Why a sentence says something its cited passages do not, or undefined when every check passes:
  * numbers, invented words, who does what to whom, the cues on each word (negation, modality, time and
- * amount relations, quantifiers), conditions and "only". Deterministic, and it refuses when unsure.
+ * amount relations, quantifiers), conditions, "only", and "and" against "or". Deterministic, and it refuses when unsure.
  */
 export function faithfulnessFailure(sentence: string, cited: string): LlmCheckFailure | undefined {
   const sources = analyse(cited);
@@ -19,7 +19,7 @@ export function faithfulnessFailure(sentence: string, cited: string): LlmCheckFa
   if (claims.length === 0) return 'unsupported';
   for (const claim of claims) {
     const failure = numberFailure(claim, sources) ?? coverageFailure(claim, sources) ?? (rolesAgree(claim.roles, sources.map((source) => source.roles)) ? undefined : 'role_mismatch');
-    const found = failure ?? cueFailure(claim, sources) ?? conditionFailure(claim, sources);
+    const found = failure ?? cueFailure(claim, sources) ?? conditionFailure(claim, sources) ?? coordinationFailure(claim, sources);
     if (found) return found;
   }
   return undefined;

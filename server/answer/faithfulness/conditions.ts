@@ -1,6 +1,6 @@
 import type { LlmCheckFailure } from '../llm-types.js';
 import type { Condition, SentenceAnalysis } from './analyse.js';
-import { hasTerm } from './words.js';
+import { hasTerm, sameTerm } from './words.js';
 
 /** Conditions ("if", "unless", "only if") and "only" are neither added nor dropped. */
 export function conditionFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
@@ -32,6 +32,17 @@ export function conditionFailure(claim: SentenceAnalysis, sources: SentenceAnaly
     const overlaps = sources.map((source) => shared(claim.allTerms, source.allTerms));
     const best = Math.max(0, ...overlaps);
     if (!sources.some((source, index) => source.only && overlaps[index] === best)) return 'quantifier_mismatch';
+  }
+  return undefined;
+}
+
+/** "18 years or married" is not "18 years and married": the same two words joined the other way. */
+export function coordinationFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
+  const cited = sources.flatMap((source) => source.links);
+  for (const link of claim.links) {
+    if (link.right === undefined) continue;
+    const joins = cited.filter((other) => other.right !== undefined && sameTerm(other.left, link.left) && sameTerm(other.right, link.right!));
+    if (joins.length > 0 && !joins.some((other) => other.kind === link.kind)) return 'coordination_mismatch';
   }
   return undefined;
 }

@@ -106,7 +106,9 @@ export const ROLE_PHRASES: Array<[string, string]> = (
   [
     ['domestic abuse victim advocate', 'ADVOCATE'], ['victim advocate', 'ADVOCATE'], ['victim advocates', 'ADVOCATE'], ['advocate', 'ADVOCATE'], ['advocates', 'ADVOCATE'],
     ['family advocacy program', 'FAP'], ['fap', 'FAP'], ['clinician', 'FAP'],
-    ['law enforcement', 'POLICE'], ['police', 'POLICE'], ['sheriff', 'POLICE'], ['military police', 'POLICE'],
+    ['law enforcement authority', 'POLICE'], ['law enforcement authorities', 'POLICE'], ['law enforcement agency', 'POLICE'], ['law enforcement agencies', 'POLICE'],
+    ['law enforcement personnel', 'POLICE'], ['law enforcement officer', 'POLICE'], ['law enforcement officers', 'POLICE'], ['police officer', 'POLICE'], ['police officers', 'POLICE'],
+    ['authorities', 'POLICE'], ['law enforcement', 'POLICE'], ['police', 'POLICE'], ['sheriff', 'POLICE'], ['military police', 'POLICE'],
     ['commanding officer', 'COMMANDER'], ['commanding officers', 'COMMANDER'], ['commander', 'COMMANDER'], ['commanders', 'COMMANDER'],
     ['judge', 'JUDGE'], ['judges', 'JUDGE'], ['court', 'JUDGE'], ['courts', 'JUDGE'],
     ['clerk', 'CLERK'], ['clerks', 'CLERK'],

@@ -71,7 +71,9 @@ export function readRoles(tokens: string[]): RoleMention[] {
     const window = tokens.slice(Math.max(0, at - 4), at);
     const byAt = window.lastIndexOf('by') < 0 ? -1 : Math.max(0, at - 4) + window.lastIndexOf('by');
     const agent = byAt > 0 && !tokens.slice(byAt, at).some((other) => PUNCTUATION.test(other)) && isParticiple(tokens[byAt - 1], 'by');
-    const mention: RoleMention = { role: found.role === 'YOU' ? 'VICTIM' : found.role, weak: found.role === 'YOU', clause, agent, passive: false, before: previous };
+    // An agent's slot is its verb ("issued by _"), whatever adjectives stand between.
+    const before = agent ? termOf(tokens[byAt - 1]) : previous;
+    const mention: RoleMention = { role: found.role === 'YOU' ? 'VICTIM' : found.role, weak: found.role === 'YOU', clause, agent, passive: false, before };
     mentions.push(mention);
     waiting.push(mention);
     at += found.length;
