@@ -16,8 +16,12 @@ export function conditionFailure(claim: SentenceAnalysis, sources: SentenceAnaly
     const overlap = shared(claim.allTerms, terms);
     return overlap >= 2 && overlap >= Math.ceil(claim.allTerms.size / 2);
   };
-  for (const source of sources) {
-    if (!uses(new Set([...source.allTerms].filter((term) => !source.conditionTerms.has(term))))) continue;
+  // Only the cited sentences the claim retells best, and it is enough to be true to one of them:
+  // a quoted sentence owes nothing to its neighbour's "if".
+  const overlaps = sources.map((source) => shared(claim.allTerms, source.allTerms));
+  const best = Math.max(0, ...overlaps);
+  const dropped = (source: SentenceAnalysis): LlmCheckFailure | undefined => {
+    if (!uses(new Set([...source.allTerms].filter((term) => !source.conditionTerms.has(term))))) return undefined;
     const kept = (condition: Condition) =>
       claim.conditions.some((other) => other.kind === condition.kind && (condition.terms.size === 0 || shared(other.terms, condition.terms) > 0)) ||
       // "If the judge grants you an order, it lasts..." may be retold as "an order the judge grants lasts...".
@@ -26,11 +30,11 @@ export function conditionFailure(claim: SentenceAnalysis, sources: SentenceAnaly
     const chains: Condition[][] = [];
     for (const condition of source.conditions) (condition.alternative && chains.length > 0 ? chains[chains.length - 1] : (chains[chains.length] = [])).push(condition);
     if (chains.some((chain) => !chain.some(kept))) return 'condition_mismatch';
-    if (source.only && !claim.only) return 'quantifier_mismatch';
-  }
+    return source.only && !claim.only ? 'quantifier_mismatch' : undefined;
+  };
+  const verdicts = sources.filter((_, index) => overlaps[index] === best).map(dropped);
+  if (verdicts.length > 0 && verdicts.every((verdict) => verdict !== undefined)) return verdicts[0];
   if (claim.only) {
-    const overlaps = sources.map((source) => shared(claim.allTerms, source.allTerms));
-    const best = Math.max(0, ...overlaps);
     if (!sources.some((source, index) => source.only && overlaps[index] === best)) return 'quantifier_mismatch';
   }
   return undefined;

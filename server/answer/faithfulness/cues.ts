@@ -8,6 +8,9 @@ const NEAR = 2;
 /** Words either side that decide which of several uses of a word in the passages a sentence repeats. */
 const CONTEXT = 3;
 
+/** How far from a word its anchor may stand in the sentence for the sentence to repeat their relation. */
+const ANCHOR_DISTANCE = 2;
+
 const FAILURE: Record<CueField, LlmCheckFailure> = { neg: 'negation_mismatch', modal: 'modality_mismatch', rel: 'relation_mismatch', quant: 'quantifier_mismatch' };
 
 interface Located {
@@ -37,6 +40,13 @@ function similarity(left: Located, right: Located): number {
 }
 
 /** The cues on each word agree with the passages, in both directions. */
+/** The uses of a word in the passages that share most neighbours with this use of it (ties kept). */
+function alignedUses(mine: Located, uses: Located[]): Located[] {
+  const scores = uses.map((use) => similarity(mine, use));
+  const best = Math.max(...scores);
+  return uses.filter((_, index) => scores[index] === best);
+}
+
 export function cueFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
   const fields = (occurrence: Occurrence) => Object.entries(occurrence.own) as Array<[CueField, string]>;
   // What the sentence adds: each cue it puts on a word must be on the use of that word it repeats.
@@ -50,21 +60,27 @@ export function cueFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[])
       if (missing) return FAILURE[missing[0]];
       continue;
     }
-    const best = Math.max(...uses.map((use) => similarity(mine, use)));
-    const aligned = uses.filter((use) => similarity(mine, use) === best);
+    const aligned = alignedUses(mine, uses);
     const failing = (use: Located) => fields(occurrence).find(([field, value]) => !near(use, field).has(value));
     if (aligned.every((use) => failing(use))) return FAILURE[failing(aligned[0])![0]];
   }
   // What the sentence drops: a cue in the passages whose words the sentence repeats must be repeated too.
   for (const source of sources) {
-    for (const occurrence of source.occurrences) {
+    for (const [index, occurrence] of source.occurrences.entries()) {
       if (occurrence.anchor === undefined) continue;
-      // The sentence repeats the relation when it has the cue's word with its anchor close by.
+      // The sentence repeats the relation when it has the cue's word with its anchor beside it, and that
+      // use of the word lines up with this one (not with the same word in a neighbouring sentence).
       const anchors = claim.occurrences.flatMap((other, at) => (other.term === occurrence.anchor ? [at] : []));
-      const beside = (at: number) => anchors.some((anchor) => (occurrence.anchorAfter ? anchor > at : anchor < at) && Math.abs(anchor - at) <= CONTEXT);
-      const mine = claim.occurrences.flatMap((other, at) => (other.term === occurrence.term && beside(at) ? [{ sentence: claim, at }] : []));
-      if (mine.length === 0) continue;
-      const dropped = fields(occurrence).find(([field, value]) => !mine.some((use) => near(use, field).has(value)));
+      const beside = (at: number) => anchors.some((anchor) => (occurrence.anchorAfter ? anchor > at : anchor < at) && Math.abs(anchor - at) <= ANCHOR_DISTANCE);
+      // A tie with a use that lacks the cue leaves the sentence true to that one.
+      const bound = (at: number, field: CueField, value: string) => {
+        const aligned = alignedUses({ sentence: claim, at }, occurrencesOf(sources, occurrence.term));
+        return aligned.some((use) => use.sentence === source && use.at === index) && aligned.every((use) => near(use, field).has(value));
+      };
+      const dropped = fields(occurrence).find(([field, value]) => {
+        const mine = claim.occurrences.flatMap((other, at) => (other.term === occurrence.term && beside(at) && bound(at, field, value) ? [{ sentence: claim, at }] : []));
+        return mine.length > 0 && !mine.some((use) => near(use, field).has(value));
+      });
       if (dropped) return FAILURE[dropped[0]];
     }
   }
