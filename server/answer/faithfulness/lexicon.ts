@@ -52,7 +52,7 @@ export const ONLY_WORDS = new Set(['only', 'solely', 'exclusively']);
 export const CONDITION_PHRASES: Array<[string, string]> = [
   ['only if', 'ONLY_IF'], ['only when', 'ONLY_IF'], ['only once', 'ONLY_IF'],
   ['unless', 'UNLESS'], ['except if', 'UNLESS'], ['except when', 'UNLESS'],
-  ['even if', 'IF'], ['if', 'IF'], ['when', 'IF'], ['whenever', 'IF'], ['in case', 'IF'], ['provided that', 'IF'],
+  ['even if', 'EVEN_IF'], ['even when', 'EVEN_IF'], ['if', 'IF'], ['when', 'IF'], ['whenever', 'IF'], ['in case', 'IF'], ['provided that', 'IF'],
 ];
 
 /** Every cue phrase as words, longest first so "no later than" wins over "no". */
@@ -104,6 +104,10 @@ export const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 100
  */
 export const ROLE_PHRASES: Array<[string, string]> = (
   [
+    ['guardian ad litem', 'GUARDIAN'], ['court appointed special advocate', 'GUARDIAN'], ['special advocate', 'GUARDIAN'],
+    ['non custodial parent', 'NONCUSTODIAL_PARENT'], ['noncustodial parent', 'NONCUSTODIAL_PARENT'], ['custodial parent', 'CUSTODIAL_PARENT'],
+    ['non abusive parent', 'NONABUSIVE_PARENT'], ['non abusing parent', 'NONABUSIVE_PARENT'], ['parent', 'PARENT'], ['parents', 'PARENT'],
+    ['defendant', 'ABUSER'], ['lawyer', 'LAWYER'], ['attorney', 'LAWYER'], ['prosecutor', 'PROSECUTOR'], ['prosecutors', 'PROSECUTOR'],
     ['domestic abuse victim advocate', 'ADVOCATE'], ['victim advocate', 'ADVOCATE'], ['victim advocates', 'ADVOCATE'], ['advocate', 'ADVOCATE'], ['advocates', 'ADVOCATE'],
     ['family advocacy program', 'FAP'], ['fap', 'FAP'], ['clinician', 'FAP'],
     ['law enforcement authority', 'POLICE'], ['law enforcement authorities', 'POLICE'], ['law enforcement agency', 'POLICE'], ['law enforcement agencies', 'POLICE'],

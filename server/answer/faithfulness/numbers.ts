@@ -1,4 +1,5 @@
 import { MULTIPLIERS, NUMBER_WORDS, ORDINAL_WORDS, UNITS } from './lexicon.js';
+import { isContentWord } from './words.js';
 
 /** A number read from words or digits: "15", "fifteen" and "15th" compare by value; "455.040(1)" stays whole. */
 export interface NumberToken {
@@ -57,6 +58,7 @@ export function readNumber(tokens: string[], at: number): NumberToken | undefine
   }
   const value = total + current;
   const unit = unitAfter(tokens, at + length);
-  if (token === 'one' && length === 1 && !unit && !isNumberWord(tokens[at + 2])) return undefined;
+  // "one parent" and "one or two" count; "one of them" and "the judge doesn't give you one" do not.
+  if (token === 'one' && length === 1 && !unit && !isNumberWord(tokens[at + 2]) && !isContentWord(tokens[at + 1] ?? '')) return undefined;
   return { key: String(value), unit, length };
 }
