@@ -59,6 +59,14 @@ export const PASSAGES = {
   seriousDanger: "The judge will decide if the abuser poses a serious danger after considering the following factors:",
   autoRenew: "Orders of protection can be set to automatically renew or a petitioner can file to renew it each time it is set to expire.",
   firearmsAssess: "Assess for the possession of, or access to, firearms, weapons, or other lethal means by the alleged abuser or the victim. For all reports, include in safety planning measures with the victim. If the report is unrestricted, immediately notify command.",
+  upToDateAddress: "The court that gave you your order of protection may need to have an up-to-date address for you in case, let's say, the abuser asks the court to dismiss or modify the order.",
+  confidentialFile: "It should be kept in a confidential part of your file, and the public will not have access to it.",
+  friendAddress: "If you feel unsafe giving your new address, you may want to use the address of a friend you trust or a P.O. box instead.",
+  changeOrder: "Generally, to have your order changed, extended, or canceled, you will have to file a motion or petition in the court where the order was issued.",
+  expiresInMissouri: "If your order expires while you are living in Missouri, you may be able to get a new one issued in Missouri, but this may be difficult to do if no new incidents of abuse have occurred in Missouri.",
+  certifiedCopy: "While officers can rely on a regular copy of a Missouri order, they may ask for a certified copy of an out-of-state order.",
+  advocateHelps: "An advocate there can help you decide what the safest plan of action is for you in Missouri.",
+  ncicBefore: "Before moving to Missouri, the state that issued your protection order may already have entered your order into the NCIC.",
 } as const;
 export type PassageKey = keyof typeof PASSAGES;
 
@@ -255,6 +263,27 @@ export const UNFAITHFUL: Array<TableRow & { kind: LieKind }> = [
   { kind: 'negation', cites: ['firearmsAssess'], sentence: "If the report is restricted, immediately notify command." },
   { kind: 'negation', cites: ['firearmsAssess'], sentence: "If the report is unrestricted, do not notify command." },
   { kind: 'number', cites: ['firearmsAssess'], sentence: "If the report is unrestricted, notify command within 30 days." },
+  // A fourth blind batch (17 of 20 refused on the first run; the misses were a role swap across a "where"
+  // clause, "will be able to" for "may be able to", and the swap in KNOWN_MISSES, still accepted).
+  { kind: 'role', cites: ['upToDateAddress'], sentence: "The abuser may need to have an up-to-date address for you in case the court asks to dismiss the order." },
+  { kind: 'negation', cites: ['upToDateAddress'], sentence: "The court that gave you your order of protection does not need an address for you." },
+  { kind: 'negation', cites: ['confidentialFile'], sentence: "It should be kept in a public part of your file, and the public will have access to it." },
+  { kind: 'negation', cites: ['confidentialFile'], sentence: "It should be kept in a confidential part of your file, but the public will have access to it." },
+  { kind: 'negation', cites: ['friendAddress'], sentence: "If you feel safe giving your new address, you may want to use the address of a friend instead." },
+  { kind: 'modality', cites: ['friendAddress'], sentence: "You must use the address of a friend or a P.O. box instead of your new address." },
+  { kind: 'quantifier', cites: ['changeOrder'], sentence: "To have your order changed, you will have to file a motion in any court in Missouri." },
+  { kind: 'negation', cites: ['changeOrder'], sentence: "To have your order changed, extended, or canceled, you will never have to file a motion or petition." },
+  { kind: 'role', cites: ['changeOrder'], sentence: "To have your order changed, extended, or canceled, the court where the order was issued will have to file a motion." },
+  { kind: 'negation', cites: ['expiresInMissouri'], sentence: "If your order expires while you are living in Missouri, you cannot get a new one issued in Missouri." },
+  { kind: 'modality', cites: ['expiresInMissouri'], sentence: "If your order expires while you are living in Missouri, you will be able to get a new one issued easily." },
+  { kind: 'negation', cites: ['expiresInMissouri'], sentence: "Getting a new one issued in Missouri may be difficult if new incidents of abuse have occurred in Missouri." },
+  { kind: 'negation', cites: ['certifiedCopy'], sentence: "Officers cannot rely on a regular copy of a Missouri order." },
+  { kind: 'modality', cites: ['certifiedCopy'], sentence: "Officers must ask for a certified copy of an out-of-state order." },
+  { kind: 'role', cites: ['advocateHelps'], sentence: "A lawyer there can help you decide what the safest plan of action is for you in Missouri." },
+  { kind: 'modality', cites: ['advocateHelps'], sentence: "An advocate there will decide what the safest plan of action is for you in Missouri." },
+  { kind: 'time', cites: ['ncicBefore'], sentence: "After moving to Missouri, the state that issued your protection order may already have entered your order into the NCIC." },
+  { kind: 'role', cites: ['ncicBefore'], sentence: "Before moving to Missouri, the NCIC may already have entered your order into the state that issued your protection order." },
+  { kind: 'modality', cites: ['ncicBefore'], sentence: "Before moving to Missouri, the state that issued your protection order must have entered your order into the NCIC." },
 ];
 
 /** Close paraphrases, the kind the prompt asks for: most should be accepted. */
@@ -333,4 +362,21 @@ export const FAITHFUL: TableRow[] = [
   { cites: ['autoRenew'], sentence: "An order of protection can be set to renew automatically, or a petitioner can file to renew it each time it is set to expire." },
   { cites: ['firearmsAssess'], sentence: "If the report is unrestricted, immediately notify command." },
   { cites: ['firearmsAssess'], sentence: "For all reports, include safety planning measures with the victim." },
+  // The fourth blind batch (5 of 8 accepted on the first run).
+  { cites: ['upToDateAddress'], sentence: "The court that gave you your order of protection may need an up-to-date address for you in case the abuser asks the court to dismiss or modify the order." },
+  { cites: ['confidentialFile'], sentence: "It should be kept in a confidential part of your file, and the public will not have access to it." },
+  { cites: ['friendAddress'], sentence: "If you feel unsafe giving your new address, you may want to use the address of a friend you trust or a P.O. box instead." },
+  { cites: ['changeOrder'], sentence: "To have your order changed, extended, or canceled, you will generally have to file a motion or petition in the court where the order was issued." },
+  { cites: ['expiresInMissouri'], sentence: "If your order expires while you are living in Missouri, you may be able to get a new one issued in Missouri." },
+  { cites: ['certifiedCopy'], sentence: "Officers can rely on a regular copy of a Missouri order, but they may ask for a certified copy of an out-of-state order." },
+  { cites: ['advocateHelps'], sentence: "An advocate can help you decide what the safest plan of action is for you in Missouri." },
+  { cites: ['ncicBefore'], sentence: "The state that issued your protection order may already have entered your order into the NCIC before you moved to Missouri." },
+];
+
+/**
+ * Lies the check is known to let through: two noun phrases traded between clauses, each keeping the
+ * words and cues of the passage. Listed so they stay visible; the table above holds only what it refuses.
+ */
+export const KNOWN_MISSES: Array<TableRow & { kind: LieKind }> = [
+  { kind: 'role', cites: ['certifiedCopy'], sentence: "While officers can rely on a copy of an out-of-state order, they may ask for a certified copy of a Missouri order." },
 ];

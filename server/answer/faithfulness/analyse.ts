@@ -1,7 +1,7 @@
 import { splitSentences } from '../../../ingest/text.js';
 import { ANTONYM_BASES, ANTONYM_PREFIXES, CONDITION_PHRASES, LIGHT_VERBS, CUE_PHRASES, IGNORED_PHRASES, ONLY_WORDS, type CueField } from './lexicon.js';
 import { readNumber } from './numbers.js';
-import { readRoles, type RoleMention } from './roles.js';
+import { BE, isParticiple, readRoles, type RoleMention } from './roles.js';
 import { BOUNDARY, isContentWord, termOf, words } from './words.js';
 
 /** What the cues just before a word say about it: negated, under a modal, a time or amount relation, a quantifier. */
@@ -20,6 +20,8 @@ export interface Occurrence {
   unit?: string;
   /** An everyday verb ("tell"): holds cues, but neither supports nor invents. */
   light?: boolean;
+  /** A participle after "be" ("can be issued"): its subject is who it is done to. */
+  passive?: boolean;
 }
 
 export interface Condition {
@@ -88,8 +90,9 @@ function analyseSentence(sentence: string): SentenceAnalysis {
   for (let at = 0; at < tokens.length; ) {
     const token = tokens[at];
     if (BOUNDARY.test(token)) {
+      // "Generally, you will have to...": a cue that opens the sentence before any word bears on what follows.
+      if (result.occurrences.at(-1)?.clause === clause) pending = {};
       clause++;
-      pending = {};
       condition = undefined;
       betweenOpen = false;
       openLink = undefined;
@@ -121,7 +124,9 @@ function analyseSentence(sentence: string): SentenceAnalysis {
       if (postfix && target?.clause === clause) target.own[field] = value;
       else if (!postfix) {
         if (field === 'neg' || negates) pending.neg = pending.neg ? undefined : 'NEG';
-        if (field !== 'neg') pending[field] = value;
+        // Modals combine: "may need to" is neither "may" nor "must".
+        if (field === 'modal' && pending.modal && pending.modal !== value) pending.modal = [...new Set([...pending.modal.split('+'), value])].sort().join('+');
+        else if (field !== 'neg') pending[field] = value;
       }
       at += cue.words.length;
       continue;
@@ -147,7 +152,7 @@ function analyseSentence(sentence: string): SentenceAnalysis {
     } else if (LIGHT_VERBS.has(token)) {
       push({ term: termOf(token), clause, own: { ...pending }, light: true });
     } else if (isContentWord(token)) {
-      push({ term: termOf(token), clause, own: { ...pending } });
+      push({ term: termOf(token), clause, own: { ...pending }, passive: isParticiple(token, tokens[at + 1]) && [1, 2].some((step) => BE.test(tokens[at - step] ?? '')) });
     }
     at++;
   }

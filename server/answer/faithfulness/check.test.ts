@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../ingest/config.js';
 import { splitSentences } from '../../../ingest/text.js';
-import { FAITHFUL, PASSAGES, UNFAITHFUL, type PassageKey, type TableRow } from '../../testing/faithfulness-table.js';
+import { FAITHFUL, KNOWN_MISSES, PASSAGES, UNFAITHFUL, type PassageKey, type TableRow } from '../../testing/faithfulness-table.js';
 import { checkLlmAnswer } from '../llm-check.js';
 import type { Passage } from '../llm-types.js';
 import { faithfulnessFailure } from './check.js';
@@ -42,6 +42,10 @@ describe('faithfulnessFailure refuses every unfaithful sentence', () => {
     expect(faithfulnessFailure(row.sentence, cited(row.cites))).toBeDefined();
     expect(verdict(row)).not.toBe('accepted');
   });
+});
+
+describe('faithfulnessFailure does not yet refuse', () => {
+  for (const row of KNOWN_MISSES) it.todo(`${row.kind}: ${row.sentence}`);
 });
 
 describe('faithfulnessFailure accepts faithful paraphrases', () => {

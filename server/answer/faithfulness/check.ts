@@ -1,7 +1,7 @@
 import type { LlmCheckFailure } from '../llm-types.js';
 import { analyse, type SentenceAnalysis } from './analyse.js';
 import { conditionFailure, coordinationFailure } from './conditions.js';
-import { cueFailure } from './cues.js';
+import { cueFailure, verbSideFailure } from './cues.js';
 import { rolesAgree } from './roles.js';
 import { hasTerm } from './words.js';
 
@@ -19,7 +19,7 @@ export function faithfulnessFailure(sentence: string, cited: string): LlmCheckFa
   if (claims.length === 0) return 'unsupported';
   for (const claim of claims) {
     const failure = numberFailure(claim, sources) ?? coverageFailure(claim, sources) ?? (rolesAgree(claim.roles, sources.map((source) => source.roles)) ? undefined : 'role_mismatch');
-    const found = failure ?? cueFailure(claim, sources) ?? conditionFailure(claim, sources) ?? coordinationFailure(claim, sources);
+    const found = failure ?? cueFailure(claim, sources) ?? verbSideFailure(claim, sources) ?? conditionFailure(claim, sources) ?? coordinationFailure(claim, sources);
     if (found) return found;
   }
   return undefined;

@@ -11,7 +11,7 @@ const CONTEXT = 3;
 /** How far from a word its anchor may stand in the sentence for the sentence to repeat their relation. */
 const ANCHOR_DISTANCE = 2;
 
-const FAILURE: Record<CueField, LlmCheckFailure> = { neg: 'negation_mismatch', modal: 'modality_mismatch', rel: 'relation_mismatch', quant: 'quantifier_mismatch' };
+const FAILURE: Record<Exclude<CueField, 'aux'>, LlmCheckFailure> = { neg: 'negation_mismatch', modal: 'modality_mismatch', rel: 'relation_mismatch', quant: 'quantifier_mismatch' };
 
 interface Located {
   sentence: SentenceAnalysis;
@@ -48,7 +48,8 @@ function alignedUses(mine: Located, uses: Located[]): Located[] {
 }
 
 export function cueFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
-  const fields = (occurrence: Occurrence) => Object.entries(occurrence.own) as Array<[CueField, string]>;
+  // "will" and the present tense say the same; "aux" only finds the verb for verbSideFailure.
+  const fields = (occurrence: Occurrence) => (Object.entries(occurrence.own) as Array<[CueField, string]>).filter((entry): entry is [Exclude<CueField, 'aux'>, string] => entry[0] !== 'aux');
   // What the sentence adds: each cue it puts on a word must be on the use of that word it repeats.
   for (const [at, occurrence] of claim.occurrences.entries()) {
     if (fields(occurrence).length === 0) continue;
@@ -93,3 +94,30 @@ export function cueFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[])
   return undefined;
 }
 
+
+/**
+ * Who stands on which side of the verb: a word before "may"/"must"/"will" + verb in the sentence may
+ * not be only after that verb in the passage, nor the reverse ("the guardian can appoint a judge"
+ * under "the judge can appoint a guardian"). A passive verb ("can be issued"), which turns the order
+ * round, is not read.
+ */
+export function verbSideFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): LlmCheckFailure | undefined {
+  for (const [at, verb] of claim.occurrences.entries()) {
+    if ((verb.own.modal ?? verb.own.aux) === undefined || verb.passive) continue;
+    const aligned = alignedUses({ sentence: claim, at }, occurrencesOf(sources, verb.term));
+    if (aligned.length === 0) continue;
+    const keepsSides = ({ sentence, at: index }: Located) => {
+      const clause = sentence.occurrences[index].clause;
+      // A passive turns the order round; a list item or order ("Notify the ...") names its subject elsewhere.
+      if (sentence.occurrences[index].passive || sentence.occurrences[index - 1]?.clause !== clause) return true;
+      return claim.occurrences.every((word, position) => {
+        if (position === at || word.clause !== verb.clause || word.light) return true;
+        const places = sentence.occurrences.flatMap((other, place) => (other.clause === clause && place !== index && sameTerm(other.term, word.term) ? [place] : []));
+        if (places.length === 0) return true;
+        return position < at ? places.some((place) => place < index) : places.some((place) => place > index);
+      });
+    };
+    if (!aligned.some(keepsSides)) return 'role_mismatch';
+  }
+  return undefined;
+}

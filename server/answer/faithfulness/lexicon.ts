@@ -5,7 +5,8 @@
  */
 
 /** A meaning-bearing cue: which aspect it sets and to what. */
-export type CueField = 'neg' | 'modal' | 'rel' | 'quant';
+/** "aux" marks the verb after "will"/"would": it says where the verb is, not what the sentence claims. */
+export type CueField = 'neg' | 'modal' | 'rel' | 'quant' | 'aux';
 export interface Cue {
   field: CueField;
   value: string;
@@ -24,7 +25,8 @@ add('rel', 'BEFORE', 'before, prior to, no later than, not later than, earlier t
 add('rel', 'AFTER', 'after, later than, afterwards');
 add('rel', 'UNTIL', 'until, till, up until');
 add('rel', 'WITHIN', 'within');
-add('rel', 'DURING', 'during, while, as long as, throughout');
+// Not "while": it is as often "although" ("While officers can rely on..., they may ask...").
+add('rel', 'DURING', 'during, as long as, throughout');
 add('rel', 'BETWEEN', 'between');
 add('rel', 'GE', 'at least, minimum of, no less than, not less than, no fewer than, not fewer than');
 add('rel', 'GE', 'or more, or longer, or older', { postfix: true });
@@ -32,11 +34,14 @@ add('rel', 'GT', 'more than, longer than, greater than, exceeding, older than');
 add('rel', 'LE', 'at most, up to, no more than, not more than, maximum of, no longer than, not longer than');
 add('rel', 'LE', 'or less, or fewer, or shorter', { postfix: true });
 add('rel', 'LT', 'less than, fewer than, shorter than, younger than');
-add('modal', 'MAY', 'may, can, could, might, able to, allowed to, permitted to, is possible to');
-add('modal', 'MAY', 'unable to', { negates: true });
+add('modal', 'MAY', 'may, can, could, might, allowed to, permitted to, is possible to');
+// "may be able to" is less than "will be able to": ability is its own class, and modals combine.
+add('modal', 'ABLE', 'able to');
+add('modal', 'ABLE', 'unable to', { negates: true });
 add('modal', 'MUST', 'must, shall, have to, has to, had to, need to, needs to, required to, obligated to');
 add('modal', 'MUST', 'need not, needs not', { negates: true });
 add('modal', 'SHOULD', 'should, ought to, supposed to');
+add('aux', 'WILL', 'will, would');
 add('quant', 'ALL', 'all, every, each, any, always, entire, whole, everyone, everything, anyone, anything');
 add('quant', 'SOME', 'some, certain, several, a few, few, many, sometimes');
 add('quant', 'USUALLY', 'usually, generally, typically, normally, often, mostly, most, commonly, in most cases, as a rule');

@@ -18,11 +18,11 @@ export interface RoleMention {
   after?: string;
 }
 
-const BE = /^(is|are|was|were|be|been|being|get|gets|got)$/;
+export const BE = /^(is|are|was|were|be|been|being|get|gets|got)$/;
 const PARTICIPLE_FORM = /^([a-z]{3,}(ed|en)|held|made|kept|told|paid|sent|set|put|brought|done|found|seen|known)$/;
 const NOT_PARTICIPLES = new Set(['between', 'often', 'children', 'women', 'citizen', 'citizens', 'seven', 'eleven', 'even', 'listen', 'garden', 'kitchen']);
 /** "issued", "held"; not "supposed to" or "required to", which say what someone must do. */
-const isParticiple = (word: string | undefined, next: string | undefined) => word !== undefined && PARTICIPLE_FORM.test(word) && !NOT_PARTICIPLES.has(word) && next !== 'to';
+export const isParticiple = (word: string | undefined, next: string | undefined) => word !== undefined && PARTICIPLE_FORM.test(word) && !NOT_PARTICIPLES.has(word) && next !== 'to';
 const PUNCTUATION = /^[,;:()!?.\u2013\u2014-]$/;
 const OPENERS = new Set(['if', 'unless', 'when', 'whenever', 'because', 'although', 'while', 'where', 'which', 'who', 'whom', 'whose']);
 const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 's/he', 'him/her', 'his/her', 'he/she']);
