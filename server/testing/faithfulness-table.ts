@@ -67,6 +67,14 @@ export const PASSAGES = {
   certifiedCopy: "While officers can rely on a regular copy of a Missouri order, they may ask for a certified copy of an out-of-state order.",
   advocateHelps: "An advocate there can help you decide what the safest plan of action is for you in Missouri.",
   ncicBefore: "Before moving to Missouri, the state that issued your protection order may already have entered your order into the NCIC.",
+  reportViolation: "You can call the police or sheriff to report the violation even if you think it is a minor violation.",
+  anyCopy: "Note: You do not need a certified copy of your order to show to the police; any copy of the order is enough.",
+  filingFee: "Although there is a filing fee for these motions, it can be waived if you are low-income.",
+  renewMotion: "If your order does not allow for an automatic renewal, you can file a motion to renew your order each time the order is set to expire.",
+  noNewIncident: "There does not have to be a new incident of domestic violence, sexual assault, or stalking to renew your order.",
+  twoWeeks: "In order to avoid any lapse in your protection, it is usually a good idea to file for your extension at least two weeks before your current order of protection expires.",
+  eitherCanFile: "To change (modify) an order, either you or the abuser can file legal papers (a motion) asking to change the order.",
+  lapse: "In the event that your current full order expires before you are able to schedule a hearing on extending it, the judge may grant you an ex parte order to protect you until your next hearing.",
 } as const;
 export type PassageKey = keyof typeof PASSAGES;
 
@@ -284,6 +292,28 @@ export const UNFAITHFUL: Array<TableRow & { kind: LieKind }> = [
   { kind: 'time', cites: ['ncicBefore'], sentence: "After moving to Missouri, the state that issued your protection order may already have entered your order into the NCIC." },
   { kind: 'role', cites: ['ncicBefore'], sentence: "Before moving to Missouri, the NCIC may already have entered your order into the state that issued your protection order." },
   { kind: 'modality', cites: ['ncicBefore'], sentence: "Before moving to Missouri, the state that issued your protection order must have entered your order into the NCIC." },
+  // A fifth blind batch, on the check as it stands (18 of 20 refused on the first run; the misses were
+  // "high-income" for "low-income" and "neither ... nor" read as two negations that cancel).
+  { kind: 'condition', cites: ['reportViolation'], sentence: "You can call the police or sheriff to report the violation only if it is a serious violation." },
+  { kind: 'negation', cites: ['reportViolation'], sentence: "You should not call the police for a minor violation." },
+  { kind: 'negation', cites: ['anyCopy'], sentence: "You need a certified copy of your order to show to the police." },
+  { kind: 'quantifier', cites: ['anyCopy'], sentence: "Only a certified copy of the order is enough to show to the police." },
+  { kind: 'negation', cites: ['filingFee'], sentence: "There is no filing fee for these motions." },
+  { kind: 'invented', cites: ['filingFee'], sentence: "The filing fee for these motions can be waived if you are high-income." },
+  { kind: 'negation', cites: ['filingFee'], sentence: "The filing fee for these motions cannot be waived." },
+  { kind: 'negation', cites: ['renewMotion'], sentence: "If your order allows for an automatic renewal, you must file a motion to renew your order each time it is set to expire." },
+  { kind: 'number', cites: ['renewMotion'], sentence: "You can file a motion to renew your order only once." },
+  { kind: 'negation', cites: ['noNewIncident'], sentence: "There has to be a new incident of domestic violence, sexual assault, or stalking to renew your order." },
+  { kind: 'negation', cites: ['noNewIncident'], sentence: "A new incident of domestic violence is required to renew your order." },
+  { kind: 'number', cites: ['twoWeeks'], sentence: "It is usually a good idea to file for your extension at least two days before your current order expires." },
+  { kind: 'time', cites: ['twoWeeks'], sentence: "It is usually a good idea to file for your extension at least two weeks after your current order of protection expires." },
+  { kind: 'modality', cites: ['twoWeeks'], sentence: "You must file for your extension at least two weeks before your current order of protection expires." },
+  { kind: 'quantifier', cites: ['eitherCanFile'], sentence: "To change an order, only you can file a motion asking to change the order." },
+  { kind: 'role', cites: ['eitherCanFile'], sentence: "To change an order, the judge can file legal papers asking to change the order." },
+  { kind: 'negation', cites: ['eitherCanFile'], sentence: "To change an order, neither you nor the abuser can file a motion." },
+  { kind: 'modality', cites: ['lapse'], sentence: "If your current full order expires before you are able to schedule a hearing, the judge must grant you an ex parte order." },
+  { kind: 'time', cites: ['lapse'], sentence: "If your current full order expires after your hearing, the judge may grant you an ex parte order to protect you until your next hearing." },
+  { kind: 'role', cites: ['lapse'], sentence: "If your current full order expires before you are able to schedule a hearing, the abuser may be granted an ex parte order to protect him until the next hearing." },
 ];
 
 /** Close paraphrases, the kind the prompt asks for: most should be accepted. */
@@ -371,6 +401,15 @@ export const FAITHFUL: TableRow[] = [
   { cites: ['certifiedCopy'], sentence: "Officers can rely on a regular copy of a Missouri order, but they may ask for a certified copy of an out-of-state order." },
   { cites: ['advocateHelps'], sentence: "An advocate can help you decide what the safest plan of action is for you in Missouri." },
   { cites: ['ncicBefore'], sentence: "The state that issued your protection order may already have entered your order into the NCIC before you moved to Missouri." },
+  // The fifth blind batch (7 of 8 accepted on the first run).
+  { cites: ['reportViolation'], sentence: "You can call the police or sheriff to report a violation even if you think it is minor." },
+  { cites: ['anyCopy'], sentence: "You do not need a certified copy of your order to show the police; any copy of the order is enough." },
+  { cites: ['filingFee'], sentence: "There is a filing fee for these motions, but it can be waived if you are low-income." },
+  { cites: ['renewMotion'], sentence: "If your order does not allow for an automatic renewal, you can file a motion to renew it each time it is set to expire." },
+  { cites: ['noNewIncident'], sentence: "There does not have to be a new incident of domestic violence, sexual assault, or stalking to renew your order." },
+  { cites: ['twoWeeks'], sentence: "It is usually a good idea to file for your extension at least two weeks before your current order expires." },
+  { cites: ['eitherCanFile'], sentence: "Either you or the abuser can file a motion asking to change the order." },
+  { cites: ['lapse'], sentence: "If your full order expires before you are able to schedule a hearing on extending it, the judge may grant you an ex parte order to protect you until your next hearing." },
 ];
 
 /**

@@ -123,7 +123,8 @@ function analyseSentence(sentence: string): SentenceAnalysis {
       const target = postfix ? result.occurrences.at(-1) : undefined;
       if (postfix && target?.clause === clause) target.own[field] = value;
       else if (!postfix) {
-        if (field === 'neg' || negates) pending.neg = pending.neg ? undefined : 'NEG';
+        // "neither ... nor" is one negation, not two that cancel.
+        if (field === 'neg' || negates) pending.neg = 'NEG';
         // Modals combine: "may need to" is neither "may" nor "must".
         if (field === 'modal' && pending.modal && pending.modal !== value) pending.modal = [...new Set([...pending.modal.split('+'), value])].sort().join('+');
         else if (field !== 'neg') pending[field] = value;

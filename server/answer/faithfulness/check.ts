@@ -40,7 +40,24 @@ function coverageFailure(claim: SentenceAnalysis, sources: SentenceAnalysis[]): 
   const terms = [...claim.terms];
   if (terms.length === 0) return claim.occurrences.length > 0 ? undefined : 'unsupported';
   const citedTerms = new Set(sources.flatMap((source) => [...source.terms]));
-  const invented = terms.filter((term) => !hasTerm(citedTerms, term)).length;
-  return invented / terms.length > MAX_INVENTED_SHARE ? 'unsupported' : undefined;
+  const invented = terms.filter((term) => !hasTerm(citedTerms, term));
+  if (invented.length / terms.length > MAX_INVENTED_SHARE) return 'unsupported';
+  return invented.some((term) => swapsAWord(claim, sources, term)) ? 'unsupported' : undefined;
+}
+
+/**
+ * An invented word standing where a passage has another word between the same two neighbours:
+ * "low-income" retold as "high-income". A synonym is refused with it; the extractive answer is safe.
+ */
+function swapsAWord(claim: SentenceAnalysis, sources: SentenceAnalysis[], term: string): boolean {
+  const words = claim.occurrences.filter((occurrence) => !occurrence.light);
+  const at = words.findIndex((occurrence) => occurrence.term === term);
+  const before = words[at - 1]?.term;
+  const after = words[at + 1]?.term;
+  if (before === undefined || after === undefined) return false;
+  return sources.some((source) => {
+    const theirs = source.occurrences.filter((occurrence) => !occurrence.light).map((occurrence) => occurrence.term);
+    return theirs.some((word, index) => word === before && theirs[index + 2] === after && !claim.terms.has(theirs[index + 1]));
+  });
 }
 
