@@ -1,56 +1,11 @@
 import { splitSentences } from '../../../ingest/text.js';
-import { ANTONYM_BASES, ANTONYM_PREFIXES, CONDITION_PHRASES, LIGHT_VERBS, CUE_PHRASES, IGNORED_PHRASES, ONLY_WORDS, type CueField } from './lexicon.js';
+import { CONDITION_PHRASES, CUE_PHRASES, IGNORED_PHRASES, LIGHT_VERBS, ONLY_WORDS } from './lexicon.js';
 import { readNumber } from './numbers.js';
-import { BE, isParticiple, readRoles, type RoleMention } from './roles.js';
-import { BOUNDARY, isContentWord, termOf, words } from './words.js';
+import { BE, isParticiple, readRoles } from './roles.js';
+import type { Condition, Frame, Link, Occurrence, SentenceAnalysis } from './types.js';
+import { antonymBase, BOUNDARY, clean, isContentWord, termOf, words } from './words.js';
 
-/** What the cues just before a word say about it: negated, under a modal, a time or amount relation, a quantifier. */
-export type Frame = Partial<Record<CueField, string>>;
-
-/** A content word (stemmed) or a number ("#15", "#1th"), in reading order. */
-export interface Occurrence {
-  term: string;
-  clause: number;
-  /** The cues that bear on this word (it is their head); empty for most words. */
-  own: Frame;
-  /** For a head: the content word the relation hangs on (before it in the clause, else the one after). */
-  anchor?: string;
-  anchorAfter?: boolean;
-  /** Unit of a number ("day"), if it names one. */
-  unit?: string;
-  /** An everyday verb ("tell"): holds cues, but neither supports nor invents. */
-  light?: boolean;
-  /** A participle after "be" ("can be issued"): its subject is who it is done to. */
-  passive?: boolean;
-}
-
-export interface Condition {
-  kind: string;
-  terms: Set<string>;
-  /** Opened by "or if"/"or when": one of several alternatives, any of which suffices. */
-  alternative: boolean;
-}
-
-/** "A or B" / "A and B": the content words either side of a coordinator in one clause. */
-export interface Link {
-  kind: 'and' | 'or';
-  left: string;
-  right?: string;
-}
-
-export interface SentenceAnalysis {
-  occurrences: Occurrence[];
-  /** Content terms, numbers and everyday verbs excluded. */
-  terms: Set<string>;
-  /** Every term, numbers included. */
-  allTerms: Set<string>;
-  only: boolean;
-  conditions: Condition[];
-  /** Terms inside condition clauses. */
-  conditionTerms: Set<string>;
-  roles: RoleMention[];
-  links: Link[];
-}
+export type { Condition, Occurrence, SentenceAnalysis } from './types.js';
 
 const matches = (tokens: string[], at: number, phrase: string[]) => phrase.every((word, offset) => tokens[at + offset] === word);
 
@@ -160,15 +115,3 @@ function analyseSentence(sentence: string): SentenceAnalysis {
   return result;
 }
 
-/** The frame without unset fields (a double negation unsets "neg"). */
-function clean(frame: Frame): Frame {
-  return Object.fromEntries(Object.entries(frame).filter(([, value]) => value !== undefined));
-}
-
-/** "invalid" -> "valid", "unenforceable" -> "enforceable"; undefined for words that are not such opposites. */
-function antonymBase(word: string): string | undefined {
-  for (const prefix of ANTONYM_PREFIXES) {
-    if (word.startsWith(prefix) && ANTONYM_BASES.has(word.slice(prefix.length))) return word.slice(prefix.length);
-  }
-  return undefined;
-}

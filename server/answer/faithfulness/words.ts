@@ -1,5 +1,6 @@
 import { stem, STOPWORDS } from '../../retrieve/terms.js';
-import { CONDITION_PHRASES, CONNECTIVES, CUE_PHRASES, ONLY_WORDS } from './lexicon.js';
+import { ANTONYM_BASES, ANTONYM_PREFIXES, CONDITION_PHRASES, CONNECTIVES, CUE_PHRASES, ONLY_WORDS } from './lexicon.js';
+import type { Frame } from './types.js';
 
 export const BOUNDARY = /^[,;:()!?.\u2013\u2014-]$/;
 
@@ -45,3 +46,16 @@ export function sameTerm(left: string, right: string): boolean {
 }
 
 export const hasTerm = (terms: Iterable<string>, term: string) => [...terms].some((other) => sameTerm(other, term));
+
+/** The frame without unset fields (a double negation unsets "neg"). */
+export function clean(frame: Frame): Frame {
+  return Object.fromEntries(Object.entries(frame).filter(([, value]) => value !== undefined));
+}
+
+/** "invalid" -> "valid", "unenforceable" -> "enforceable"; undefined for words that are not such opposites. */
+export function antonymBase(word: string): string | undefined {
+  for (const prefix of ANTONYM_PREFIXES) {
+    if (word.startsWith(prefix) && ANTONYM_BASES.has(word.slice(prefix.length))) return word.slice(prefix.length);
+  }
+  return undefined;
+}
