@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatResponseSchema, type ChatMessage, type ChatResponse } from '../contract.js';
 import type { Runtime } from '../runtime.js';
+import { FAITHFUL, PASSAGES, UNFAITHFUL, type PassageKey } from '../testing/faithfulness-table.js';
 import { startFakeOpenAi, type ChatBehaviour, type FakeOpenAi, type FakePrompt } from '../testing/fake-openai.js';
 import { createTestApp, createTestRuntimeWith, getTestRuntime } from '../testing/test-runtime.js';
 import { answerChat, runChat } from '../pipeline/answer-chat.js';
@@ -105,12 +106,8 @@ describe('LLM mode with a well-behaved model', () => {
     expect(response.citations[1].quote).toBe(passages[0].text);
   });
 
-  it('shows the model numbered passages with locators, the rules, and earlier turns without their markers', async () => {
-    await ask('good', [
-      { role: 'user', content: 'what is an ex parte order in missouri?' },
-      { role: 'assistant', content: 'An ex parte order is a temporary order. [1]' },
-      { role: 'user', content: 'and how long does it last?' },
-    ]);
+  it('shows the model numbered passages with locators and the rules', async () => {
+    await ask('good');
     const prompt = fake.lastPrompt!;
     expect(prompt.system).toMatch(/ONLY the numbered passages/);
     expect(prompt.system).toMatch(/not legal advice/);
@@ -118,11 +115,7 @@ describe('LLM mode with a well-behaved model', () => {
     expect(prompt.passages.length).toBeGreaterThan(0);
     expect(prompt.passages.length).toBeLessThanOrEqual(12);
     for (const passage of prompt.passages) expect(passage.locator).toMatch(/^(WomensLaw|DoDI)/);
-    const history = prompt.user.slice(prompt.user.indexOf('Earlier in the conversation'), prompt.user.indexOf('Question:'));
-    expect(history).toContain('Person: what is an ex parte order in missouri?');
-    expect(history).toContain('Assistant: An ex parte order is a temporary order.');
-    expect(history).not.toMatch(/\[\d+\]/);
-    expect(prompt.user.trim().endsWith('Question: and how long does it last?')).toBe(true);
+    expect(prompt.user.trim().endsWith(`Question: ${DURATION}`)).toBe(true);
   });
 
   it('keeps the extractive answer when the model quotes a superseded source but not the current rule beside it', async () => {
@@ -221,4 +214,110 @@ describe('LLM mode over HTTP', () => {
     expect(slow.status).toBe(200);
     expect(chatResponseSchema.parse(await slow.json()).composer).toBe('extractive');
   });
+});
+
+describe('what leaves the server for the LLM', () => {
+  // Words no passage holds, so any trace of them in the request is a leak.
+  const EARLIER = 'My husband Darnell Quixby hit me outside 4417 Larkspur Lane, what is an ex parte order in missouri?';
+  const ANSWERED = 'Zanzibar: an ex parte order keeps the abuser away from the xylophone museum. [1]';
+  const LATEST = 'and how long does it last?';
+
+  it('is the system rules, the numbered passages and one question our code wrote: never earlier turns or our answers', async () => {
+    await ask('good', [
+      { role: 'user', content: EARLIER },
+      { role: 'assistant', content: ANSWERED },
+      { role: 'user', content: LATEST },
+    ]);
+    const body = JSON.parse(fake.lastBody!) as { messages: Array<{ role: string; content: string }> };
+    expect(body.messages.map((message) => message.role)).toEqual(['system', 'user']);
+    const [system, userMessage] = body.messages.map((message) => message.content);
+    expect(system).toBe(fake.lastPrompt!.system);
+    // The user message is exactly: a "Passages:" header, one "[n] (locator) text" line per passage, one question.
+    const lines = userMessage.split('\n').filter((line) => line.length > 0);
+    expect(lines[0]).toBe('Passages:');
+    expect(lines.slice(1, -1)).toEqual(fake.lastPrompt!.passages.map((passage) => `[${passage.n}] (${passage.locator}) ${passage.text}`));
+    const question = lines[lines.length - 1];
+    // The follow-up is completed with words of the earlier question that the passages hold, and only those.
+    expect(question).toBe(`Question: ${LATEST} (a follow-up to a question about: ex parte order missouri)`);
+    for (const leaked of ['Darnell', 'Quixby', '4417', 'Larkspur', 'husband', 'hit me', 'Zanzibar', 'xylophone', 'Person:', 'Assistant:', 'Earlier in the conversation']) {
+      expect(fake.lastBody!).not.toContain(leaked);
+    }
+  });
+
+  it('sends a question that needs no earlier turn as typed, and nothing of the turns before it', async () => {
+    await ask('good', [
+      { role: 'user', content: EARLIER },
+      { role: 'assistant', content: ANSWERED },
+      { role: 'user', content: DURATION },
+    ]);
+    const body = JSON.parse(fake.lastBody!) as { messages: Array<{ role: string; content: string }> };
+    expect(body.messages[1].content.endsWith(`\n\nQuestion: ${DURATION}`)).toBe(true);
+    for (const leaked of ['Darnell', 'Quixby', 'Larkspur', 'Zanzibar', 'follow-up']) expect(fake.lastBody!).not.toContain(leaked);
+  });
+});
+
+describe('a lying model never reaches the person', () => {
+  /** Questions whose retrieved passages include the table's passages, so the fake can lie about what it was shown. */
+  const QUESTIONS = [
+    DURATION,
+    TRANSFER,
+    'when does the abuser have to be served before the hearing?',
+    'does it cost money to file for an order of protection?',
+    'how long do police have to put the order into MULES?',
+  ];
+  /** Cites each named passage by the number the model was shown it under; undefined when one was not shown. */
+  const markersFor = (prompt: FakePrompt, keys: PassageKey[]) => {
+    const numbers = keys.map((key) => prompt.passages.find((passage) => passage.text === PASSAGES[key])?.n);
+    return numbers.every((n) => n !== undefined) ? numbers.map((n) => `[${n}]`).join('') : undefined;
+  };
+
+  it('serves the extractive answer, never the lie, for every kind of lie about passages it was shown', async () => {
+    const told = new Set<string>();
+    let lies = 0;
+    for (const question of QUESTIONS) {
+      const baseline = await answerChat(extractive, { messages: user(question) });
+      for (const row of UNFAITHFUL) {
+        let shown = true;
+        // A true first sentence, then the lie: one unfaithful sentence must sink the whole answer.
+        const response = await ask({
+          reply: (prompt) => {
+            const markers = markersFor(prompt, row.cites);
+            shown = markers !== undefined;
+            return `${prompt.passages[0].text} [1]\n${row.sentence} ${markers ?? '[1]'}`;
+          },
+        }, user(question));
+        if (!shown) continue;
+        told.add(row.kind);
+        lies++;
+        expect(response.composer, row.sentence).toBe('extractive');
+        expect(response.answer).toBe(baseline.answer);
+        // Whole, with its full stop: a dropped condition is the start of a true sentence.
+        expect(response.answer).not.toContain(row.sentence);
+        expectWellCited(response);
+      }
+    }
+    expect([...told].sort()).toEqual(['condition', 'invented', 'modality', 'negation', 'number', 'quantifier', 'role', 'time']);
+    console.info(`lies told end to end: ${lies}, all answered with the extractive answer`);
+    expect(lies).toBeGreaterThanOrEqual(60);
+  }, 120_000);
+
+  it('still serves a faithful paraphrase of what it was shown', async () => {
+    let served = 0;
+    for (const question of QUESTIONS) {
+      for (const row of FAITHFUL) {
+        let shown = true;
+        const response = await ask({
+          reply: (prompt) => {
+            const markers = markersFor(prompt, row.cites);
+            shown = markers !== undefined;
+            return `${row.sentence} ${markers ?? '[1]'}`;
+          },
+        }, user(question));
+        if (!shown || response.composer !== 'llm') continue;
+        expect(response.answer).toMatch(new RegExp(`^${row.sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\[\\d+\\]`));
+        served++;
+      }
+    }
+    expect(served).toBeGreaterThanOrEqual(10);
+  }, 120_000);
 });

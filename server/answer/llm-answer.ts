@@ -9,6 +9,7 @@ import { checkLlmAnswer } from './llm-check.js';
 import { createLlmComposer } from './llm-composer.js';
 import { isTimeoutError, withDeadline } from './llm-deadline.js';
 import { selectPassages } from './llm-passages.js';
+import { questionForLlm } from './llm-question.js';
 import { renderLlmAnswer } from './llm-render.js';
 import type { LlmComposer, LlmFallbackReason } from './llm-types.js';
 
@@ -34,6 +35,7 @@ function composerFor(runtime: Runtime): LlmComposer {
  */
 export async function tryLlmAnswer(options: {
   runtime: Runtime;
+  /** Read here to write the one question the model is sent (llm-question.ts); never sent itself. */
   messages: ChatMessage[];
   question: string;
   retrieved: RetrievedSection[];
@@ -64,7 +66,7 @@ export async function tryLlmAnswer(options: {
   try {
     // Our own deadline too, so even a composer that ignores its signal cannot hold the answer back.
     text = await withDeadline(
-      (signal) => composer.compose({ question: options.question, history: options.messages.slice(0, -1), passages, signal }),
+      (signal) => composer.compose({ question: questionForLlm(query, passages), passages, signal }),
       { timeoutMs: config.timeoutMs + GRACE_MS },
     );
   } catch (error) {

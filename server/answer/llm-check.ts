@@ -1,10 +1,8 @@
 import { splitSentences } from '../../ingest/text.js';
-import { contentTerms } from '../retrieve/terms.js';
+import { faithfulnessFailure } from './faithfulness/check.js';
 import type { LlmCheckFailure, Passage } from './llm-types.js';
 
 export const MAX_ANSWER_CHARS = 4000;
-/** Share of a sentence's content words that its cited passages must contain. */
-export const MIN_SUPPORT = 0.6;
 
 /** One accepted sentence: its text without markers and the passages it cites, in the order written. */
 export interface CheckedSentence {
@@ -21,9 +19,11 @@ const TRAILING_MARKERS = /(?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+\s*[.!?:;]?["')
 const BULLET = /^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+/;
 
 /**
- * Accepts a model answer only if every sentence ends with [n] markers naming real passages, and the
- * cited passages hold most of its content words and every number it states. Deterministic on purpose:
- * the same answer and passages always get the same verdict.
+ * Accepts a model answer only if every sentence ends with [n] markers naming real passages and says
+ * what they say (faithfulness/check.ts: numbers, invented words, roles, negation, modality, time
+ * relations, quantifiers, conditions). One refused sentence refuses the answer, so the extractive
+ * answer is served instead. Deterministic on purpose: the same answer and passages always get the
+ * same verdict.
  */
 export function checkLlmAnswer(text: string, passages: Passage[]): LlmCheckResult {
   const trimmed = text.trim();
@@ -40,7 +40,7 @@ export function checkLlmAnswer(text: string, passages: Passage[]): LlmCheckResul
       if (refs.some((n) => !byNumber.has(n))) return { ok: false, reason: 'unknown_passage' };
       const body = stripMarkers(sentence);
       const cited = refs.map((n) => byNumber.get(n)!.text).join('\n');
-      const failure = supportFailure(body, cited);
+      const failure = faithfulnessFailure(body, cited);
       if (failure) return { ok: false, reason: failure };
       sentences.push({ text: body, refs, line });
     }
@@ -61,18 +61,6 @@ function splitCitedSentences(line: string): string[] {
 function stripMarkers(sentence: string): string {
   const body = sentence.replace(MARKER, ' ').replace(/\s+([.,;:!?])/g, '$1').replace(/\s+/g, ' ').trim();
   return /[.!?:]["')]?$/.test(body) ? body : `${body}.`;
-}
-
-/** Why the cited text does not support the sentence, or undefined when it does. */
-function supportFailure(sentence: string, cited: string): LlmCheckFailure | undefined {
-  const citedNumbers = new Set(cited.match(/\d+/g) ?? []);
-  // A changed number ("30 days" for "15 days") changes the law; no word overlap may excuse it.
-  if ((sentence.match(/\d+/g) ?? []).some((number) => !citedNumbers.has(number))) return 'number_not_in_passage';
-  const terms = [...new Set(contentTerms(sentence))];
-  if (terms.length === 0) return 'unsupported';
-  const citedTerms = new Set(contentTerms(cited));
-  const found = terms.filter((term) => citedTerms.has(term)).length;
-  return found / terms.length >= MIN_SUPPORT ? undefined : 'unsupported';
 }
 
 /** Markup, JSON, control characters or mostly non-letters: not an answer someone can read. */

@@ -21,8 +21,8 @@ export function createLlmComposer(config: LlmConfig): LlmComposer {
     maxTokens: MAX_OUTPUT_TOKENS,
   });
   return {
-    async compose({ question, history, passages, signal }) {
-      const prompt = buildPrompt({ question, history, passages });
+    async compose({ question, passages, signal }) {
+      const prompt = buildPrompt({ question, passages });
       // The client's own timeout stops once headers arrive; this deadline also covers a body that trickles.
       const message = await withDeadline((deadline) => model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], { signal: deadline }), {
         timeoutMs: config.timeoutMs,

@@ -1,9 +1,4 @@
-import type { ChatMessage } from '../contract.js';
 import type { Passage } from './llm-types.js';
-
-/** Earlier turns shown to the model so a follow-up ("and how long does it last?") makes sense. */
-const MAX_HISTORY_MESSAGES = 4;
-const MAX_HISTORY_CHARS = 600;
 
 export const SYSTEM_PROMPT = [
   'You explain protective orders to people who may be survivors of abuse, using ONLY the numbered passages in the next message.',
@@ -16,18 +11,13 @@ export const SYSTEM_PROMPT = [
   '- Write in plain, calm, short sentences that someone under stress can follow. No headings, no markdown, at most 6 sentences.',
 ].join('\n');
 
-/** Builds the system and user messages: the numbered passages, a little earlier conversation, then the question. */
-export function buildPrompt(options: { question: string; history: ChatMessage[]; passages: Passage[] }): { system: string; user: string } {
+/**
+ * Builds the system and user messages: the numbered passages, then one question. Nothing else from the
+ * conversation goes in: a follow-up arrives already completed by questionForLlm.
+ */
+export function buildPrompt(options: { question: string; passages: Passage[] }): { system: string; user: string } {
   const passages = options.passages.map((passage) => `[${passage.n}] (${passage.locator}) ${oneLine(passage.text)}`).join('\n');
-  const history = options.history.slice(-MAX_HISTORY_MESSAGES).map((message) => {
-    // Earlier answers carry [n] markers that point at other passages; drop them so they cannot be copied.
-    const text = oneLine(message.content.replace(/\s*\[\d+\]/g, '')).slice(0, MAX_HISTORY_CHARS);
-    return `${message.role === 'user' ? 'Person' : 'Assistant'}: ${text}`;
-  });
-  const parts = [`Passages:\n${passages}`];
-  if (history.length > 0) parts.push(`Earlier in the conversation (context only; answer the question below):\n${history.join('\n')}`);
-  parts.push(`Question: ${oneLine(options.question)}`);
-  return { system: SYSTEM_PROMPT, user: parts.join('\n\n') };
+  return { system: SYSTEM_PROMPT, user: `Passages:\n${passages}\n\nQuestion: ${oneLine(options.question)}` };
 }
 
 /** Keeps one passage per line so "[n] (locator) text" stays unambiguous. */

@@ -39,6 +39,8 @@ export interface FakeOpenAi {
   slowMs: number;
   counts: { chat: number; embeddings: number; embeddedTexts: number };
   lastPrompt?: FakePrompt;
+  /** The last chat request body exactly as it arrived: what left the server under test. */
+  lastBody?: string;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,8 @@ export async function startFakeOpenAi(options: Partial<Pick<FakeOpenAi, 'chat' |
 
   app.post('/v1/chat/completions', async (c) => {
     fake.counts.chat++;
-    const body = (await c.req.json()) as { model?: string; messages?: Array<{ role: string; content: unknown }> };
+    fake.lastBody = await c.req.text();
+    const body = JSON.parse(fake.lastBody) as { model?: string; messages?: Array<{ role: string; content: unknown }> };
     const prompt = parsePrompt(body.messages ?? []);
     fake.lastPrompt = prompt;
     const behaviour = fake.chat;
