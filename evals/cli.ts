@@ -12,6 +12,7 @@ import { parseCliArgs, USAGE, UsageError } from './cli-args.js';
 import { gateVerdict } from './gate.js';
 import { EvalInputError } from './input-error.js';
 import { runEval } from './run-eval.js';
+import { formatSafetyReport, runSafetyReport } from './safety-report.js';
 import type { EvalTarget } from './targets/eval-target.js';
 import { createHttpTarget } from './targets/http-target.js';
 import { createInProcessTarget } from './targets/in-process-target.js';
@@ -76,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Baseline written to ${shown(options.saveBaselineFile)}`);
   }
   console.log(consoleReport(report, { reportsDir: shown(options.reportsDir) }));
+  // The safety classifier's own figures per level, dev (out-of-fold) beside its held-out test examples.
+  if (!options.url && options.only.length === 0) console.log(`\n${formatSafetyReport(await runSafetyReport())}`);
   return report.gate.ok ? 0 : 1;
 }
 

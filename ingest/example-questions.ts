@@ -32,7 +32,7 @@ export const QUESTIONS_DIR = 'questions';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
-const offTopicSchema = z.object({ question: z.string().trim().min(3).max(400), topic: z.string().min(1) });
+const offTopicSchema = z.object({ question: z.string().trim().min(2).max(400), topic: z.string().min(1) });
 
 /**
  * Questions about other subjects altogether (corpus/off-topic-questions.jsonl): the judge compares how

@@ -6,6 +6,9 @@ import { tryLlmAnswer } from '../answer/llm-answer.js';
 import type { ChatMessage, ChatResponse, RetrievalMode } from '../contract.js';
 import type { Runtime } from '../runtime.js';
 import type { SafetyResult } from '../safety/classifier.js';
+import { asksQuestion, saysSelfHarm, saysWeaponNow } from '../safety/patterns.js';
+import type { SearchIndex } from '../retrieve/search-index.js';
+import { splitSentences } from '../../ingest/text.js';
 import { judge } from './judge.js';
 import { resolveParams, type ParamOverrides, type Params } from './params.js';
 import { llmInputs } from './llm-inputs.js';
@@ -47,11 +50,33 @@ export async function classifySafetyLevel(snapshot: Runtime['snapshot'], message
   const { safety, search } = snapshot;
   const latest = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
   try {
-    return safety.classify({ messages, embeddings: await search.embedMany(safety.texts(messages)) });
+    const texts = safety.texts(messages);
+    const embeddings = await search.embedMany(texts);
+    return guardAlarm(search, latest, safety.classify({ messages, embeddings }), embeddings[0]);
   } catch {
     const danger = detectDanger(latest);
     return { level: danger.selfHarm ? 'self_harm' : danger.emergency ? 'danger_now' : 'none', reasons: ['patterns only: the encoder failed'], scores: {} as SafetyResult['scores'] };
   }
+}
+
+/**
+ * Two checks around the classifier's margins, which are relative and so can point anywhere for a text
+ * unlike every example: an alarm must come closer to its own level's examples than to questions about
+ * other subjects ("capital of australia" is no cry for help); and a message that asks nothing while the
+ * unambiguous present-danger patterns match is an alarm even where the neighbours read it as a story.
+ */
+function guardAlarm(search: SearchIndex, latest: string, result: SafetyResult, vector: number[] | undefined): SafetyResult {
+  const alarm = result.level === 'danger_now' || result.level === 'self_harm';
+  if (alarm && vector && !saysSelfHarm(latest) && !saysWeaponNow(latest)) {
+    const own = search.safetyLevels.flatMap((level, label) => (level === result.level ? [label] : []));
+    const nearestOwn = Math.max(0, ...search.safetyVectors.similarities(vector, own).values());
+    const nearestOther = Math.max(0, ...search.offTopicVectors.nearest(vector, { limit: 1 }).map((hit) => hit.score));
+    if (nearestOther > nearestOwn) return { ...result, level: 'none', reasons: [...result.reasons, 'closer to questions about other subjects than to any alarm'] };
+  }
+  if (!alarm && detectDanger(latest).emergency && !splitSentences(latest).some(asksQuestion)) {
+    return { ...result, level: detectDanger(latest).selfHarm ? 'self_harm' : 'danger_now', reasons: [...result.reasons, 'asks nothing and the present-danger patterns match'] };
+  }
+  return result;
 }
 
 /** Answers the latest user message from the documents: safety first, then a cited answer or an honest fallback. */

@@ -61,25 +61,25 @@ export const paramsSchema = z.object({
   judge: z
     .object({
       /** Logistic-regression weights over the retrieval features (see judge.ts), fitted by `npm run fit:judge` on dev with 5-fold CV. */
-      bias: z.number().default(-3.903),
+      bias: z.number().default(-0.298),
       wSimilarity: z.number().default(0),
-      wQuestionSimilarity: z.number().default(4.787),
-      wLexical: z.number().default(1.691),
-      wUnknown: z.number().default(-6.212),
-      wOffTopic: z.number().default(0),
+      wQuestionSimilarity: z.number().default(4.097),
+      wLexical: z.number().default(1.105),
+      wUnknown: z.number().default(-5.94),
+      wOffTopic: z.number().default(-5.189),
       /** Below this answerability the documents do not answer (not_found / out_of_scope). Chosen by CV so that at most 5% of answerable dev questions are refused. */
-      refuseBelow: weight.default(0.084),
+      refuseBelow: weight.default(0.201),
       /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low". */
-      confidentAbove: weight.default(0.623),
+      confidentAbove: weight.default(0.65),
       /** A second logistic model over the same features: is the question about this subject at all? Fitted by `npm run tune -- judge`. */
-      scopeBias: z.number().default(-5.383),
-      scopeWSimilarity: z.number().default(2.147),
-      scopeWQuestionSimilarity: z.number().default(7.419),
-      scopeWLexical: z.number().default(1.143),
-      scopeWUnknown: z.number().default(-4.685),
-      scopeWOffTopic: z.number().default(0),
+      scopeBias: z.number().default(2.031),
+      scopeWSimilarity: z.number().default(3.622),
+      scopeWQuestionSimilarity: z.number().default(4.737),
+      scopeWLexical: z.number().default(0.199),
+      scopeWUnknown: z.number().default(-3.138),
+      scopeWOffTopic: z.number().default(-9.221),
       /** Below this the question is about another subject: out_of_scope. Chosen by CV with refusals of answerable questions weighted 5 to 1. */
-      outOfScopeBelow: weight.default(0.098),
+      outOfScopeBelow: weight.default(0.316),
     })
     .prefault({}),
   compose: z

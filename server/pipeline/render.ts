@@ -1,6 +1,6 @@
 import type { Hotline, Source } from '../../ingest/corpus.js';
 import type { Section } from '../../ingest/types.js';
-import { notFoundText } from '../answer/fallback-text.js';
+import { notFoundText, safetyLine } from '../answer/fallback-text.js';
 import { pickHotlines } from '../answer/hotline-picker.js';
 import { matchKnownDifferences, sourceNotices } from '../answer/notices.js';
 import type { ChatResponse, Citation, Notice } from '../contract.js';
@@ -12,7 +12,7 @@ import type { Evidence, Passage } from './types.js';
 export const LOW_CONFIDENCE_LINE = 'The documents may not answer this exactly. These are the closest passages I found:';
 
 /** Lines the renderer writes around the quoted passages; they carry no claim and cite nothing. */
-export const FRAMING_LINES = [LOW_CONFIDENCE_LINE];
+export const FRAMING_LINES = [LOW_CONFIDENCE_LINE, safetyLine()];
 
 /** The cited answer text: one line per quoted unit, list items bulleted under their lead-in, each ending in [n]. */
 export function renderPassages(passages: Passage[], sourceById: Map<string, Source>): { answer: string; citations: Citation[] } {

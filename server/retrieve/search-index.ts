@@ -30,6 +30,9 @@ export interface SearchIndex {
   questionVectors: VectorSet;
   /** Questions about other subjects, to tell another subject from an uncovered one. */
   offTopicVectors: VectorSet;
+  /** The labelled safety examples' vectors and their levels, by position. */
+  safetyVectors: VectorSet;
+  safetyLevels: string[];
   thesaurus: Thesaurus;
   /** The query's embedding (an LRU cache in front of the encoder). */
   embed(text: string): Promise<number[]>;
@@ -77,6 +80,8 @@ export function createSearchIndex(options: {
     questionLexical,
     questionVectors: createVectorSet(index.questionVectors, dimensions, (label) => index.questions[label]?.docId),
     offTopicVectors: createVectorSet(index.offTopicVectors, dimensions, () => undefined),
+    safetyVectors: createVectorSet(index.safetyVectors, dimensions, () => undefined),
+    safetyLevels: index.safety.map((example) => example.level),
     thesaurus: options.thesaurus,
     embed: (text) => queryEmbeddings.embed(text),
     embedMany: (texts) => queryEmbeddings.embedMany(texts),
