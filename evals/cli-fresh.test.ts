@@ -21,7 +21,7 @@ describe('npm run eval on a fresh clone (item 17)', () => {
     const dataDir = join(root, 'data');
     cpSync(join(TEST_DATA_DIR, 'cache'), join(dataDir, 'cache'), { recursive: true });
     const casesFile = join(root, 'cases.jsonl');
-    writeFileSync(casesFile, `${readFileSync(join(PROJECT_ROOT, 'evals', 'cases.jsonl'), 'utf8').split('\n')[0]}\n`);
+    writeFileSync(casesFile, `${readFileSync(join(PROJECT_ROOT, 'evals', 'cases-dev.jsonl'), 'utf8').split('\n')[0]}\n`);
     const reports = join(root, 'reports');
     const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'evals/cli.ts', '--cases', casesFile, '--mode', 'lexical', '--out', reports], {

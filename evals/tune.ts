@@ -64,8 +64,9 @@ async function fitJudge(runtime: Runtime, cases: EvalCase[]): Promise<void> {
   const costAt = (threshold: number) => REFUSAL_COST * positives.filter((p) => p < threshold).length + negatives.filter(({ p }) => p >= threshold).length;
   const thresholds = [...new Set([...positives, ...negatives.map(({ p }) => p)].map((p) => Number(p.toFixed(3))))].sort((a, b) => a - b);
   const refuseBelow = cheapestCut(thresholds, costAt);
-  // Low confidence below the median answerable probability, or wherever a refused question still scores.
-  const confidentAbove = Math.max(refuseBelow, Math.min(positives[Math.floor(positives.length * 0.25)] ?? 0.6, Math.max(...negatives.map(({ p }) => p))));
+  // High confidence above every unanswerable question's out-of-fold score, but "low" on at most a tenth of the
+  // answerable ones: the line "may not answer exactly" is for doubt, not for every other answer.
+  const confidentAbove = Math.max(refuseBelow, Math.min(positives[Math.floor(positives.length * 0.1)] ?? 0.6, Math.max(...negatives.map(({ p }) => p))));
   // In scope at all: the same features, out_of_scope cases against every other; its threshold by the same cost.
   const scopeSamples = samples.map((sample) => ({ x: sample.x, y: Number(!sample.outOfScope), answerable: sample.y === 1 }));
   const scopeOutOfFold = new Array<number>(samples.length).fill(0);

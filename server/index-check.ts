@@ -40,5 +40,8 @@ export async function checkSnapshot(runtime: Runtime, snapshot: IndexSnapshot): 
     body: JSON.stringify({ messages: [{ role: 'user', content: titleOf(documents[0]?.id ?? '') || 'order of protection' }] }),
   });
   if (chat.status !== 200) throw new SnapshotCheckError(`a chat answered ${chat.status}`);
-  if (!chatResponseSchema.safeParse(await chat.json()).success) throw new SnapshotCheckError('a chat answered outside the contract');
+  const answer = chatResponseSchema.safeParse(await chat.json());
+  if (!answer.success) throw new SnapshotCheckError('a chat answered outside the contract');
+  // Asked for a document by its own title, the build must answer and quote something.
+  if (answer.data.status !== 'answered' || !answer.data.citations.some((citation) => citation.quote.trim().length > 0)) throw new SnapshotCheckError('a chat for a document title quoted nothing');
 }

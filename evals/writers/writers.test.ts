@@ -97,7 +97,7 @@ describe('report writers', () => {
     expect(markdown).toContain('`mo-duration-test`');
     const text = consoleReport(report, { reportsDir: 'evals/reports' });
     expect(text).toContain('Gate: FAILED');
-    expect(text).toContain('hybrid: passRate 0.00 < 0.90');
+    expect(text).toContain('hybrid (all cases): passRate 0.00 < 0.90');
   });
 
   it('writes the four latest.* files', () => {

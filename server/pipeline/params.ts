@@ -42,6 +42,8 @@ export const paramsSchema = z.object({
       questionLexicalWeight: weight.default(0.3),
       /** An example question's score lifts the unit its record names as the answer, by this share. Default 0.5. */
       pointLift: z.number().min(0).max(2).default(0.5),
+      /** A matched example question lifts its point only when it scores at least this share of its section's best question. Default 0 (every matched question lifts its point): 5-fold CV on dev over 0, 0.7, 0.85, 1. */
+      pointLiftNear: weight.default(0),
       /** A section's second-best unit adds this share of its score (a section that matches throughout beats one lucky sentence). Default 0.15. */
       secondUnitShare: weight.default(0.15),
       /** Weight of synonym expansions (corpus/synonyms.json and the glossary's acronyms) in BM25, relative to the person's own words. Default 0.4. */
@@ -61,25 +63,25 @@ export const paramsSchema = z.object({
   judge: z
     .object({
       /** Logistic-regression weights over the retrieval features (see judge.ts), fitted by `npm run fit:judge` on dev with 5-fold CV. */
-      bias: z.number().default(-0.298),
+      bias: z.number().default(-0.283),
       wSimilarity: z.number().default(0),
-      wQuestionSimilarity: z.number().default(4.097),
-      wLexical: z.number().default(1.105),
-      wUnknown: z.number().default(-5.94),
-      wOffTopic: z.number().default(-5.189),
+      wQuestionSimilarity: z.number().default(4.642),
+      wLexical: z.number().default(0.687),
+      wUnknown: z.number().default(-5.832),
+      wOffTopic: z.number().default(-5.188),
       /** Below this answerability the documents do not answer (not_found / out_of_scope). Chosen by CV so that at most 5% of answerable dev questions are refused. */
-      refuseBelow: weight.default(0.201),
+      refuseBelow: weight.default(0.23),
       /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low". */
-      confidentAbove: weight.default(0.65),
+      confidentAbove: weight.default(0.533),
       /** A second logistic model over the same features: is the question about this subject at all? Fitted by `npm run tune -- judge`. */
-      scopeBias: z.number().default(2.031),
-      scopeWSimilarity: z.number().default(3.622),
-      scopeWQuestionSimilarity: z.number().default(4.737),
-      scopeWLexical: z.number().default(0.199),
-      scopeWUnknown: z.number().default(-3.138),
-      scopeWOffTopic: z.number().default(-9.221),
+      scopeBias: z.number().default(1.361),
+      scopeWSimilarity: z.number().default(3.676),
+      scopeWQuestionSimilarity: z.number().default(4.806),
+      scopeWLexical: z.number().default(0.578),
+      scopeWUnknown: z.number().default(-3.3),
+      scopeWOffTopic: z.number().default(-8.61),
       /** Below this the question is about another subject: out_of_scope. Chosen by CV with refusals of answerable questions weighted 5 to 1. */
-      outOfScopeBelow: weight.default(0.316),
+      outOfScopeBelow: weight.default(0.293),
     })
     .prefault({}),
   compose: z

@@ -57,12 +57,21 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
     candidate.units.push({ chunkIndex, unit, score, lexical: lexicalUnits.get(chunkIndex) ?? 0, similarity });
     candidate.similarity = Math.max(candidate.similarity, similarity);
   }
-  // The best example question of each section: its score joins the section's, and lifts the unit it names.
+  // The best example question of each section joins the section's score; every matched question lifts the unit it
+  // names (by its own score, the best lift per unit), so two ways of asking about two points both count.
   const bestQuestion = new Map<string, { position: number; score: number }>();
   for (const [position, score] of questionScores) {
     const question = index.questions[position];
     const best = bestQuestion.get(question.sectionId);
     if (!best || score > best.score) bestQuestion.set(question.sectionId, { position, score });
+  }
+  const lifts = new Map<number, number>();
+  for (const [position, score] of questionScores) {
+    const question = index.questions[position];
+    // Only the questions near their section's best say which point is asked about; the rest are other points.
+    if (score < params.pointLiftNear * bestQuestion.get(question.sectionId)!.score) continue;
+    const chunkIndex = question.point === undefined ? undefined : index.chunkIndexesBySection.get(question.sectionId)?.[question.point];
+    if (chunkIndex !== undefined) lifts.set(chunkIndex, Math.max(lifts.get(chunkIndex) ?? 0, params.pointLift * score));
   }
   for (const [sectionId, { position, score }] of bestQuestion) {
     const question = index.questions[position];
@@ -70,14 +79,13 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
     candidate.question = { text: question.text, point: question.point };
     candidate.questionSimilarity = questionSimilarity.get(position) ?? 0;
     candidate.score += params.questionWeight * score;
-    if (question.point !== undefined) {
-      const chunkIndex = index.chunkIndexesBySection.get(sectionId)?.[question.point];
-      if (chunkIndex === undefined) continue;
-      const existing = candidate.units.find((entry) => entry.chunkIndex === chunkIndex);
-      const lift = params.pointLift * score;
-      if (existing) existing.score += lift;
-      else candidate.units.push({ chunkIndex, unit: index.chunks[chunkIndex], score: lift, lexical: 0, similarity: unitSimilarity.get(chunkIndex) ?? 0 });
-    }
+  }
+  for (const [chunkIndex, lift] of lifts) {
+    const unit = index.chunks[chunkIndex];
+    const candidate = candidateFor(index.sectionById.get(unit.sectionId)!);
+    const existing = candidate.units.find((entry) => entry.chunkIndex === chunkIndex);
+    if (existing) existing.score += lift;
+    else candidate.units.push({ chunkIndex, unit, score: lift, lexical: 0, similarity: unitSimilarity.get(chunkIndex) ?? 0 });
   }
   for (const candidate of bySection.values()) {
     candidate.units.sort((left, right) => right.score - left.score);

@@ -11,6 +11,8 @@ import type { Candidate, Passage, QueryPlan, ScoredUnit } from './types.js';
  */
 const LEANS_ON_PREVIOUS = /^(?:however|but|this|these|that|those|they|them|it|its|such|also|otherwise|then|there|so|thus|therefore|instead|in (?:addition|that case|this case|such cases?)|if so|if not|if (?:this|that) happens|as a result|for (?:example|instance)|additionally|furthermore|moreover|although|even so|either way|in either case|the (?:same|above|following|latter|former))\b/i;
 const LIST_ITEMS = 10;
+/** "For more information, see How do I ...?": a pointer to another answer, which says nothing by itself. */
+const POINTS_ELSEWHERE = /^(?:for more (?:information|details)[^.]*?,\s*)?see\b/i;
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -44,7 +46,7 @@ export function selectPassages(options: { plan: QueryPlan; candidates: Candidate
   const leadSize = picked.get(lead.section.id)!.order.length;
   for (const other of leadUnits.slice(1)) {
     if (other.score < params.followRatio * best.score) break;
-    take(lead.section, other.unit);
+    if (!POINTS_ELSEWHERE.test(other.unit.text)) take(lead.section, other.unit);
   }
   const maxSections = options.plan.compares ? params.maxSections + 1 : params.maxSections;
   for (const candidate of candidates.slice(1)) {

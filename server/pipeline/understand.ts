@@ -28,14 +28,17 @@ export function understand(messages: ChatMessage[], options: { index: SearchInde
   // Judged on the sentences that ask: the more a person tells of their situation, the more words the
   // documents never use, and those say nothing about whether the question itself is answerable.
   const own = contentTerms(focus);
-  const known = (term: string) => index.documentFrequency.has(term) || index.lexical.vocabulary.has(term) || index.questionLexical.vocabulary.has(term);
+  const terms = weightedTerms(index, query);
+  // Known: a word of the documents (or a slip of one, or one the thesaurus maps to theirs), or of the example questions.
+  const documentsKnow = new Set(terms.filter((term) => !term.unknown).map((term) => term.term));
+  const known = (term: string) => documentsKnow.has(term) || index.documentFrequency.has(term) || index.questionLexical.vocabulary.has(term);
   return {
     messages,
     latest: query.latest,
     context: query.context,
     text,
     focus,
-    terms: weightedTerms(index, query),
+    terms,
     references: referenceTokens(query.latest),
     definitionOf: asked && asked.split(/\s+/).length <= 5 ? asked : undefined,
     otherPlaces: options.placesIn(query.latest).otherPlaces,
