@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLlmAnswer, MAX_ANSWER_CHARS } from './llm-check.js';
 import type { Passage } from './llm-types.js';
 
-const passage = (n: number, text: string): Passage => ({ n, sectionId: `s${n}`, docId: 'mo', locator: `loc ${n}`, text });
+const passage = (n: number, text: string): Passage => ({ n, sectionId: `s${n}`, docId: 'mo', locator: `loc ${n}`, unitLocator: `loc ${n}`, text });
 const passages = [
   passage(1, 'A full order of protection can last between 180 days and one year.'),
   passage(2, 'An ex parte order lasts until the full hearing, which is usually held within 15 days.'),

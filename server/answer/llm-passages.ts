@@ -70,6 +70,7 @@ export function selectPassages(options: {
       sectionId: candidate.section.id,
       docId: candidate.section.docId,
       locator: formatLocator(candidate.section, candidate.unit.locator, options.sourceById.get(candidate.section.docId)),
+      unitLocator: candidate.unit.locator,
       text: candidate.unit.text,
     };
   });

@@ -4,8 +4,8 @@ import { questionForLlm } from './llm-question.js';
 import type { Passage } from './llm-types.js';
 
 const passages: Passage[] = [
-  { n: 1, sectionId: 's1', docId: 'mo', locator: 'l1', text: 'An ex parte order generally will be valid until your court hearing for a full order of protection, which usually takes place within 15 days.' },
-  { n: 2, sectionId: 's2', docId: 'mpo', locator: 'l2', text: 'When the Service member is transferred to a new command, the order will no longer be valid.' },
+  { n: 1, sectionId: 's1', docId: 'mo', locator: 'l1', unitLocator: 'l1', text: 'An ex parte order generally will be valid until your court hearing for a full order of protection, which usually takes place within 15 days.' },
+  { n: 2, sectionId: 's2', docId: 'mpo', locator: 'l2', unitLocator: 'l2', text: 'When the Service member is transferred to a new command, the order will no longer be valid.' },
 ];
 const question = (...turns: string[]) =>
   questionForLlm(conversationQuery(turns.flatMap((content, index) => [{ role: 'user' as const, content }, ...(index < turns.length - 1 ? [{ role: 'assistant' as const, content: 'An answer. [1]' }] : [])])), passages);

@@ -4,6 +4,7 @@ import type { Citation } from '../contract.js';
 import type { ComposedAnswer } from './compose.js';
 import type { CheckedSentence } from './llm-check.js';
 import type { Passage } from './llm-types.js';
+import { createCitationBuilder } from '../pipeline/citations.js';
 
 /**
  * Turns checked sentences into the public answer shape: citations numbered 1..k in order of first use,
@@ -17,34 +18,9 @@ export function renderLlmAnswer(options: {
   sourceById: Map<string, Source>;
 }): Omit<ComposedAnswer, 'leadScore'> {
   const passageByNumber = new Map(options.passages.map((passage) => [passage.n, passage]));
-  const citations: Citation[] = [];
-  const citationByKey = new Map<string, Citation>();
-  const citationFor = (ref: number): Citation => {
-    const passage = passageByNumber.get(ref)!;
-    const section = options.sectionByNumber.get(ref)!;
-    const key = `${section.id}|${passage.locator}`;
-    let citation = citationByKey.get(key);
-    if (!citation) {
-      const source = options.sourceById.get(section.docId);
-      citation = {
-        n: citations.length + 1,
-        docId: section.docId,
-        docTitle: source?.title ?? section.docId,
-        sectionId: section.id,
-        sectionPath: section.path,
-        locator: passage.locator,
-        quote: passage.text,
-        url: source?.url ?? '',
-        asOf: source?.asOf ?? null,
-        asOfNote: source?.asOfNote ?? '',
-      };
-      citationByKey.set(key, citation);
-      citations.push(citation);
-    } else if (!citation.quote.includes(passage.text)) {
-      citation.quote += ` ... ${passage.text}`;
-    }
-    return citation;
-  };
+  // The extractive answer's own citation builder: one citation per section and locator, numbered in order of first use.
+  const builder = createCitationBuilder(options.sourceById);
+  const citationFor = (ref: number): Citation => builder.cite(options.sectionByNumber.get(ref)!, passageByNumber.get(ref)!.unitLocator, passageByNumber.get(ref)!.text);
   const lines = new Map<number, string[]>();
   for (const sentence of options.sentences) {
     const markers = [...new Set(sentence.refs.map((ref) => citationFor(ref).n))].map((n) => `[${n}]`).join('');
@@ -52,7 +28,7 @@ export function renderLlmAnswer(options: {
   }
   return {
     answer: [...lines.values()].map((parts) => parts.join(' ')).join('\n'),
-    citations,
-    sectionIds: [...new Set(citations.map((citation) => citation.sectionId))],
+    citations: builder.citations,
+    sectionIds: [...new Set(builder.citations.map((citation) => citation.sectionId))],
   };
 }

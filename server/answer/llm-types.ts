@@ -5,6 +5,8 @@ export interface Passage {
   docId: string;
   /** The locator as a person checks it ("DoDI 6400.06, para. 3.5.d.(3), p. 40"); shown to the model and cited. */
   locator: string;
+  /** The unit's own locator, unformatted ("para. 3.5.d.(3), p. 40"), from which the citation builder writes `locator`. */
+  unitLocator: string;
   text: string;
 }
 

@@ -15,7 +15,7 @@ const cited = (keys: PassageKey[]) => keys.map((key) => PASSAGES[key]).join('\n'
 
 /** The row as a model answer: the sentence with a marker for each cited passage, run through the whole check. */
 function verdict(row: TableRow): string {
-  const passages: Passage[] = row.cites.map((key, index) => ({ n: index + 1, sectionId: key, docId: 'mo', locator: key, text: PASSAGES[key] }));
+  const passages: Passage[] = row.cites.map((key, index) => ({ n: index + 1, sectionId: key, docId: 'mo', locator: key, unitLocator: key, text: PASSAGES[key] }));
   const result = checkLlmAnswer(`${row.sentence} ${passages.map((passage) => `[${passage.n}]`).join('')}`, passages);
   return result.ok ? 'accepted' : result.reason;
 }
@@ -59,7 +59,7 @@ describe('faithfulnessFailure accepts faithful paraphrases', () => {
 
   it('accepts every passage quoted as it stands, each sentence cited', () => {
     for (const [key, text] of Object.entries(PASSAGES)) {
-      const passages: Passage[] = [{ n: 1, sectionId: key, docId: 'mo', locator: key, text }];
+      const passages: Passage[] = [{ n: 1, sectionId: key, docId: 'mo', locator: key, unitLocator: key, text }];
       expect(checkLlmAnswer(splitSentences(text).map((sentence) => `${sentence} [1]`).join(' '), passages).ok, text).toBe(true);
     }
   });
