@@ -48,10 +48,8 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** Everything the server needs from one build. */
-export interface LoadedIndex {
-  directory: string;
-  manifest: Manifest;
+/** What one build holds besides its manifest: what ingest writes and the server reads. */
+export interface IndexContent {
   sections: Section[];
   acronyms: Acronym[];
   chunks: Chunk[];
@@ -67,6 +65,12 @@ export interface LoadedIndex {
   safetyVectors: VectorIndex;
 }
 
+/** Everything the server needs from one build. */
+export interface LoadedIndex extends IndexContent {
+  directory: string;
+  manifest: Manifest;
+}
+
 /** Raised when the index is missing, partial or built with another embedder; says what to run. */
 export class IndexError extends Error {}
 
@@ -76,20 +80,7 @@ export function currentLink(dataDir: string): string {
 }
 
 /** Writes a complete build into a temp folder, renames it into place, then swaps the "current" link. */
-export function writeIndex(options: {
-  dataDir: string;
-  manifest: Manifest;
-  sections: Section[];
-  acronyms: Acronym[];
-  chunks: Chunk[];
-  vectors: VectorIndex;
-  questions: ExampleQuestion[];
-  questionVectors: VectorIndex;
-  offTopic: string[];
-  offTopicVectors: VectorIndex;
-  safety: SafetyExample[];
-  safetyVectors: VectorIndex;
-}): string {
+export function writeIndex(options: IndexContent & { dataDir: string; manifest: Manifest }): string {
   const buildsDir = join(options.dataDir, 'builds');
   mkdirSync(buildsDir, { recursive: true });
   const finalDir = join(buildsDir, options.manifest.buildId);
