@@ -30,31 +30,31 @@ export const paramsSchema = z.object({
     .prefault({}),
   retrieve: z
     .object({
-      /** Units taken from each retriever (BM25, vectors) before fusion. Default 80: deep enough that the supporting sentence is in the pool for most questions. */
+      /** Units taken from each retriever (BM25, vectors) before fusion. Default 80, set by hand: deep enough that the supporting sentence is in the pool for most questions. */
       candidates: z.number().int().min(5).max(400).default(80),
-      /** Share of BM25 in a unit's fused score; the rest is the encoder's cosine. Both are min-max scaled per query first. Default 0.5, chosen by 5-fold CV on dev. */
+      /** Share of BM25 in a unit's fused score; the rest is the encoder's cosine. Both are min-max scaled per query first. Default 0.6: `npm run tune -- sweep` (5-fold CV on dev) over 0.3-0.7. */
       lexicalWeight: weight.default(0.6),
-      /** Share of the question-focus vector (the sentences that ask) in the vector score; the rest is the whole message. Default 0.5, CV on dev. */
+      /** Share of the question-focus vector (the sentences that ask) in the vector score; the rest is the whole message. Default 0.25: CV on dev over 0.25, 0.5, 0.75. */
       focusWeight: weight.default(0.25),
-      /** Weight of the best example-question match in a section's score, beside its best unit. Default 0.6, CV on dev. */
+      /** Weight of the best example-question match in a section's score, beside its best unit. Default 0.9: CV on dev over 0.3-1.2. */
       questionWeight: z.number().min(0).max(3).default(0.9),
-      /** Share of BM25 (over example questions) in an example question's score; the rest is cosine. Default 0.3, CV on dev. */
+      /** Share of BM25 (over example questions) in an example question's score; the rest is cosine. Default 0.3, set by hand (not swept). */
       questionLexicalWeight: weight.default(0.3),
-      /** An example question's score lifts the unit its record names as the answer, by this share. Default 0.5. */
+      /** An example question's score lifts the unit its record names as the answer, by this share. Default 0.5: CV on dev over 0-1 (0 is the ablation). */
       pointLift: z.number().min(0).max(2).default(0.5),
       /** A matched example question lifts its point only when it scores at least this share of its section's best question. Default 0 (every matched question lifts its point): 5-fold CV on dev over 0, 0.7, 0.85, 1. */
       pointLiftNear: weight.default(0),
-      /** A section's second-best unit adds this share of its score (a section that matches throughout beats one lucky sentence). Default 0.15. */
+      /** A section's second-best unit adds this share of its score (a section that matches throughout beats one lucky sentence). Default 0.15, set by hand. */
       secondUnitShare: weight.default(0.15),
-      /** Weight of synonym expansions (corpus/synonyms.json and the glossary's acronyms) in BM25, relative to the person's own words. Default 0.4. */
+      /** Weight of synonym expansions (corpus/synonyms.json and the glossary's acronyms) in BM25, relative to the person's own words. Default 0.4, set by hand. */
       synonymWeight: weight.default(0.4),
-      /** Weight of the carried-over earlier turn for an elliptical follow-up. Default 0.6. */
+      /** Weight of the carried-over earlier turn for an elliptical follow-up. Default 0.8: CV on dev over 0.4-1. */
       contextWeight: weight.default(0.8),
-      /** A superseded source's score is multiplied by this (the 2013 MPO page under the 2024 DoDI). Default 0.85. */
+      /** A superseded source's score is multiplied by this (the 2013 MPO page under the 2024 DoDI). Default 0.85, set by hand. */
       supersededFactor: weight.default(0.85),
-      /** Score added to a section that carries a typed statute, paragraph or form number, per occurrence (up to 3). Default 0.25. */
+      /** Score added to a section that carries a typed statute, paragraph or form number, per occurrence (up to 3). Default 0.25, set by hand. */
       referenceBonus: z.number().min(0).max(2).default(0.25),
-      /** Score added to the glossary entry a "what is X?" question asks for. Default 0.6. */
+      /** Score added to the glossary entry a "what is X?" question asks for. Default 0.6, set by hand. */
       definitionBonus: z.number().min(0).max(2).default(0.6),
       /** Ablation switch: match example questions at all. */
       useQuestions: z.boolean().default(true),
@@ -62,16 +62,16 @@ export const paramsSchema = z.object({
     .prefault({}),
   judge: z
     .object({
-      /** Logistic-regression weights over the retrieval features (see judge.ts), fitted by `npm run fit:judge` on dev with 5-fold CV. */
+      /** Logistic-regression weights over the judge's features (judge.ts), fitted by `npm run tune -- judge` on dev (L2 by 5-fold CV, signs fixed: similarity up, unknown words and off-topic closeness down). */
       bias: z.number().default(-0.283),
       wSimilarity: z.number().default(0),
       wQuestionSimilarity: z.number().default(4.642),
       wLexical: z.number().default(0.687),
       wUnknown: z.number().default(-5.832),
       wOffTopic: z.number().default(-5.188),
-      /** Below this answerability the documents do not answer (not_found / out_of_scope). Chosen by CV so that at most 5% of answerable dev questions are refused. */
+      /** Below this answerability the documents do not answer (not_found). Chosen on out-of-fold scores with a refused answerable question costing 5 wrong answers. */
       refuseBelow: weight.default(0.23),
-      /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low". */
+      /** From here up the answer is given with high confidence; between the two it is answered with "confidence": "low" (at most a tenth of answerable dev questions). */
       confidentAbove: weight.default(0.533),
       /** A second logistic model over the same features: is the question about this subject at all? Fitted by `npm run tune -- judge`. */
       scopeBias: z.number().default(1.361),
@@ -90,9 +90,9 @@ export const paramsSchema = z.object({
       maxSections: z.number().int().min(1).max(4).default(2),
       /** Words an answer aims to stay under (a list the lead sentence introduces is kept whole). */
       maxWords: z.number().int().min(30).max(400).default(110),
-      /** Another unit of the lead section joins when it scores this share of the lead unit. */
+      /** Another unit of the lead section joins when it scores this share of the lead unit. Default 0.5: CV on dev over 0.5-0.9. */
       followRatio: weight.default(0.5),
-      /** A second section joins when its best unit scores this share of the lead unit. */
+      /** A second section joins when its best unit scores this share of the lead unit. Default 0.7: CV on dev over 0.7-1. */
       otherSectionRatio: weight.default(0.7),
       /** Related questions offered under an answer. */
       related: z.number().int().min(0).max(5).default(3),
