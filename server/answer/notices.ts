@@ -26,17 +26,20 @@ export function matchKnownDifferences(citations: Citation[], sourceById: Map<str
   for (const citation of citations) {
     const source = sourceById.get(citation.docId);
     if (!source) continue;
-    const pieces = citation.quote.split(' ... ').map((piece) => new Set(contentTerms(piece)));
     for (const difference of source.knownDifferences) {
-      // One sentence of the older text, nearly word for word, in one quoted piece.
-      const repeated = splitSentences(difference.olderText).some((sentence) => {
-        const olderTerms = contentTerms(sentence);
-        return pieces.some((piece) => olderTerms.filter((term) => piece.has(term)).length / olderTerms.length >= 0.8);
-      });
-      if (repeated && !matched.some((entry) => entry.difference === difference)) matched.push({ source, difference });
+      if (repeatsOlderText(citation.quote.split(' ... '), difference.olderText) && !matched.some((entry) => entry.difference === difference)) matched.push({ source, difference });
     }
   }
   return matched;
+}
+
+/** One sentence of a known difference's older text, nearly word for word, in one of the quoted pieces. */
+export function repeatsOlderText(pieces: string[], olderText: string): boolean {
+  const quoted = pieces.map((piece) => new Set(contentTerms(piece)));
+  return splitSentences(olderText).some((sentence) => {
+    const olderTerms = contentTerms(sentence);
+    return olderTerms.length > 0 && quoted.some((piece) => olderTerms.filter((term) => piece.has(term)).length / olderTerms.length >= 0.8);
+  });
 }
 
 /** Notices for answers that quote a superseded source: what differs and which source is current. */

@@ -1,5 +1,6 @@
 import type { Source } from '../../ingest/corpus.js';
 import type { Chunk, Section } from '../../ingest/types.js';
+import { repeatsOlderText } from '../answer/notices.js';
 import { contentTerms } from '../retrieve/terms.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import type { Params } from './params.js';
@@ -123,7 +124,7 @@ function addCurrentRule(options: {
     const source = options.sourceById.get(group.section.docId);
     if (!source?.supersededBy) continue;
     const quoted = [...group.positions].map((position) => index.chunks[index.chunkIndexesBySection.get(group.section.id)![position]].text);
-    const differences = source.knownDifferences.filter((difference) => repeats(quoted, difference.olderText));
+    const differences = source.knownDifferences.filter((difference) => repeatsOlderText(quoted, difference.olderText));
     const named = differences.flatMap((difference) => difference.currentSectionIds.map((id) => ({ id, says: difference.currentSays })));
     if (named.length === 0) {
       // No known difference: the newer document's best candidate on the same question, if retrieval found one.
@@ -161,19 +162,10 @@ function addOlderWording(options: {
     for (const difference of source.knownDifferences) {
       if (!difference.currentSectionIds.some((id) => pickedIds.has(id))) continue;
       const units = (options.index.chunkIndexesBySection.get(candidate.section.id) ?? []).map((chunkIndex) => options.index.chunks[chunkIndex]);
-      const older = units.filter((unit) => repeats([unit.text], difference.olderText));
+      const older = units.filter((unit) => repeatsOlderText([unit.text], difference.olderText));
       older.forEach((unit) => options.take(candidate.section, unit, true));
     }
   }
 }
 
 const overlap = (text: string, wanted: Set<string>) => contentTerms(text).filter((term) => wanted.has(term)).length;
-
-/** One sentence of the older text, nearly word for word, among the quoted units. */
-function repeats(quoted: string[], olderText: string): boolean {
-  const pieces = quoted.map((text) => new Set(contentTerms(text)));
-  return olderText.split(/(?<=[.!?])\s+/).some((sentence) => {
-    const terms = contentTerms(sentence);
-    return terms.length > 0 && pieces.some((piece) => terms.filter((term) => piece.has(term)).length / terms.length >= 0.8);
-  });
-}
