@@ -44,11 +44,6 @@ export function selfHarmText(hotlines: HotlineOut[]): string {
   return lines.join('\n');
 }
 
-/** The emergency text for the old danger check's two flags; new code calls dangerNowText or selfHarmText. */
-export function emergencyText(hotlines: HotlineOut[], selfHarm: boolean): string {
-  return selfHarm ? selfHarmText(hotlines) : dangerNowText(hotlines);
-}
-
 /** An honest "the documents do not say", with the help that fits. */
 export function notFoundText(options: { hotlines: HotlineOut[]; uncoveredPlaces: string[]; outOfScope: boolean }): string {
   const lines: string[] = [];

@@ -100,7 +100,6 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     return value;
   };
   const conversationText = options.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
-  const latest = [...options.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
   const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages), (value) => ({ level: value.level, reasons: value.reasons }));
   if (safety.level === 'danger_now' || safety.level === 'self_harm') {
     const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });

@@ -5,7 +5,7 @@ import { expandQuery, standInPhrases } from '../retrieve/query-expansion.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import type { Params } from './params.js';
 import { boostDefinitions, boostReferences, collapseTwins } from './section-boosts.js';
-import type { Candidate, QueryPlan, ScoredUnit } from './types.js';
+import type { Candidate, QueryPlan } from './types.js';
 
 /** Units kept per candidate section for the judge and the composer. */
 const UNITS_PER_SECTION = 12;

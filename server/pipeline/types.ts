@@ -1,6 +1,6 @@
 import type { Chunk, Section } from '../../ingest/types.js';
 import type { WeightedTerm } from '../answer/query-terms.js';
-import type { ChatMessage, RetrievalMode } from '../contract.js';
+import type { ChatMessage } from '../contract.js';
 
 /** What the person asks, read from the conversation: the first stage's output. */
 export interface QueryPlan {
@@ -80,10 +80,4 @@ export interface TraceEntry {
   stage: string;
   milliseconds: number;
   detail: Record<string, unknown>;
-}
-
-export interface RetrieveOptions {
-  mode: RetrievalMode;
-  limit: number;
-  docId?: string;
 }
