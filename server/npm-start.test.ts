@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../ingest/config.js';
 import { ensureTestIndex, TEST_DATA_DIR } from './testing/test-runtime.js';
+import { waitForOutput as waitFor } from './testing/wait-for-output.js';
 
 // `npm start` is what a container runs; a stop sends SIGTERM to npm itself, not to the server under it.
 let child: ChildProcess;
@@ -10,15 +11,8 @@ let output = '';
 let port: number;
 let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-async function waitForOutput(pattern: RegExp, deadlineMs = 90_000): Promise<RegExpMatchArray> {
-  const started = Date.now();
-  for (;;) {
-    const match = output.match(pattern);
-    if (match) return match;
-    if (Date.now() - started > deadlineMs) throw new Error(`timed out waiting for ${pattern}; output so far:\n${output.slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waits until the server's output holds the pattern, or fails after the deadline. */
+const waitForOutput = (pattern: RegExp, deadlineMs = 90_000) => waitFor(() => output, pattern, deadlineMs);
 
 /** Resolves to "connected" or the connect error's code. */
 function probe(): Promise<string> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../ingest/config.js';
 import { currentLink } from '../ingest/index-store.js';
 import { ensureTestIndex, TEST_DATA_DIR } from './testing/test-runtime.js';
+import { waitForOutput as waitFor } from './testing/wait-for-output.js';
 
 let root: string;
 let dataDir: string;
@@ -17,15 +18,7 @@ let output = '';
 let exited: Promise<number | null>;
 
 /** Waits until the server's output holds the pattern, or fails after the deadline. */
-async function waitForOutput(pattern: RegExp, deadlineMs = 60_000): Promise<RegExpMatchArray> {
-  const started = Date.now();
-  for (;;) {
-    const match = output.match(pattern);
-    if (match) return match;
-    if (Date.now() - started > deadlineMs) throw new Error(`timed out waiting for ${pattern}; output so far:\n${output.slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitForOutput = (pattern: RegExp, deadlineMs = 60_000) => waitFor(() => output, pattern, deadlineMs);
 
 beforeAll(async () => {
   await ensureTestIndex();
