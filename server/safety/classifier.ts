@@ -73,7 +73,7 @@ export function createSafetyClassifier(options: SafetyClassifierOptions): Safety
       const reading = safetyReading(messages, params.contextWords);
       const expected = readingTexts(reading).length;
       if (embeddings.length !== expected) throw new Error(`classify: expected ${expected} embeddings (of texts(messages)), got ${embeddings.length}`);
-      const rankings = embeddings.map((vector) => rankNeighbours(reference, unit(vector)));
+      const rankings = embeddings.map((vector) => rankNeighbours(reference, unit(vector), params.k));
       return decideSafety({ reading, rankings, reference, params });
     },
   };

@@ -28,15 +28,27 @@ export interface Neighbour {
   similarity: number;
 }
 
-/** The references ordered by cosine similarity to the query, closest first (all of them, so callers can cut at any k). */
-export function rankNeighbours(reference: Reference, query: Float32Array, limit = reference.vectors.length): Neighbour[] {
-  const ranked: Neighbour[] = reference.vectors.map((vector, index) => {
+/**
+ * The `perLevel` closest references of each level, closest first overall: all that `levelSimilarities` reads at
+ * that k, without sorting every reference (a message's texts are each compared with all of them).
+ */
+export function rankNeighbours(reference: Reference, query: Float32Array, perLevel = Number.POSITIVE_INFINITY): Neighbour[] {
+  const kept = new Map<SafetyLevel, Neighbour[]>();
+  const { vectors, levels } = reference;
+  for (let index = 0; index < vectors.length; index++) {
+    const vector = vectors[index];
     let dot = 0;
     for (let dimension = 0; dimension < vector.length; dimension += 1) dot += vector[dimension] * query[dimension];
-    return { index, similarity: dot };
-  });
-  ranked.sort((left, right) => right.similarity - left.similarity);
-  return ranked.slice(0, limit);
+    let list = kept.get(levels[index]);
+    if (!list) kept.set(levels[index], (list = []));
+    if (list.length >= perLevel && dot <= list[list.length - 1].similarity) continue;
+    // Insert in order (ties keep the earlier reference first), then drop the farthest beyond perLevel.
+    let at = list.length;
+    while (at > 0 && list[at - 1].similarity < dot) at -= 1;
+    list.splice(at, 0, { index, similarity: dot });
+    if (list.length > perLevel) list.pop();
+  }
+  return [...kept.values()].flat().sort((left, right) => right.similarity - left.similarity || left.index - right.index);
 }
 
 /**
