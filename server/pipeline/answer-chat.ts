@@ -43,15 +43,16 @@ const CANDIDATE_SECTIONS = 8;
 
 /**
  * The safety level of the latest message: the classifier over the build's labelled examples, with its
- * sentences embedded in one encoder call (and cached, so retrieval reuses them). Should the encoder
- * fail, the short list of unambiguous patterns still catches danger and self-harm.
+ * sentences embedded in one encoder call, together with `alsoEmbed` (what retrieval will search for), all
+ * cached so later stages pay no second call. Should the encoder fail, the short list of unambiguous
+ * patterns still catches danger and self-harm.
  */
-export async function classifySafetyLevel(snapshot: Runtime['snapshot'], messages: ChatMessage[]): Promise<SafetyResult> {
+export async function classifySafetyLevel(snapshot: Runtime['snapshot'], messages: ChatMessage[], alsoEmbed: string[] = []): Promise<SafetyResult> {
   const { safety, search } = snapshot;
   const latest = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
   try {
     const texts = safety.texts(messages);
-    const embeddings = await search.embedMany(texts);
+    const embeddings = (await search.embedMany([...texts, ...alsoEmbed])).slice(0, texts.length);
     return guardAlarm(search, latest, safety.classify({ messages, embeddings }), embeddings[0]);
   } catch {
     const danger = detectDanger(latest);
@@ -100,14 +101,7 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     return value;
   };
   const conversationText = options.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
-  const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages), (value) => ({ level: value.level, reasons: value.reasons }));
-  if (safety.level === 'danger_now' || safety.level === 'self_harm') {
-    const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
-    const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);
-    // Nothing legal in an emergency, not even the disclaimer: what helps in that minute is the number to call.
-    const response = { ...finish(runtime.sourceById, { status: 'emergency', answer, citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' }), disclaimer: '' };
-    return { response, trace };
-  }
+  // Understanding reads words only; it comes first so the one encoder call can embed what retrieval will search for.
   const plan = await stage('understand', () => understand(options.messages, { index, placesIn: runtime.placesIn }), (value) => ({
     text: value.text === value.latest ? '(latest message)' : '(latest message with the earlier turn)',
     focusSentences: value.focus === value.latest ? 'whole message' : 'question sentences',
@@ -117,6 +111,14 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     unknownShare: Number(value.unknownShare.toFixed(3)),
   }));
   let mode = options.retrievalMode ?? runtime.config.retrievalMode;
+  const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages, mode === 'lexical' ? [] : [plan.text, plan.focus]), (value) => ({ level: value.level, reasons: value.reasons }));
+  if (safety.level === 'danger_now' || safety.level === 'self_harm') {
+    const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
+    const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);
+    // Nothing legal in an emergency, not even the disclaimer: what helps in that minute is the number to call.
+    const response = { ...finish(runtime.sourceById, { status: 'emergency', answer, citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' }), disclaimer: '' };
+    return { response, trace };
+  }
   const candidates = await stage(
     'retrieve',
     async () => {
