@@ -4,6 +4,7 @@ import type { LoadedIndex, VectorIndex } from '../../ingest/index-store.js';
 import type { Chunk, Section } from '../../ingest/types.js';
 import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-index.js';
 import type { Thesaurus } from './query-expansion.js';
+import { dot } from './dot.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
 /** Exact and approximate cosine search over one set of vectors (passages or example questions). */
@@ -115,13 +116,9 @@ function createVectorSet(vectors: VectorIndex, dimensions: number, docOf: (label
     },
     similarities(vector, indexes) {
       const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
+      const query = Float32Array.from(vector);
       const result = new Map<number, number>();
-      for (const label of indexes) {
-        let dot = 0;
-        const offset = label * dimensions;
-        for (let i = 0; i < dimensions; i++) dot += unit[offset + i] * vector[i];
-        result.set(label, dot / norm);
-      }
+      for (const label of indexes) result.set(label, dot(unit, query, label * dimensions) / norm);
       return result;
     },
   };

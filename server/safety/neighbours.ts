@@ -1,3 +1,4 @@
+import { dot } from '../retrieve/dot.js';
 import { SAFETY_LEVELS, type SafetyLevel } from '../../ingest/safety-examples.js';
 
 /** A score per level, each in [0, 1]. */
@@ -36,16 +37,14 @@ export function rankNeighbours(reference: Reference, query: Float32Array, perLev
   const kept = new Map<SafetyLevel, Neighbour[]>();
   const { vectors, levels } = reference;
   for (let index = 0; index < vectors.length; index++) {
-    const vector = vectors[index];
-    let dot = 0;
-    for (let dimension = 0; dimension < vector.length; dimension += 1) dot += vector[dimension] * query[dimension];
+    const similarity = dot(vectors[index], query);
     let list = kept.get(levels[index]);
     if (!list) kept.set(levels[index], (list = []));
-    if (list.length >= perLevel && dot <= list[list.length - 1].similarity) continue;
+    if (list.length >= perLevel && similarity <= list[list.length - 1].similarity) continue;
     // Insert in order (ties keep the earlier reference first), then drop the farthest beyond perLevel.
     let at = list.length;
-    while (at > 0 && list[at - 1].similarity < dot) at -= 1;
-    list.splice(at, 0, { index, similarity: dot });
+    while (at > 0 && list[at - 1].similarity < similarity) at -= 1;
+    list.splice(at, 0, { index, similarity });
     if (list.length > perLevel) list.pop();
   }
   return [...kept.values()].flat().sort((left, right) => right.similarity - left.similarity || left.index - right.index);
