@@ -33,6 +33,7 @@ const FIELDS = ['text', 'title', 'refs'] as const;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+const MAX_REMEMBERED_MISSPELLINGS = 10_000;
 
 function processTerm(term: string): string | null {
   if (STOPWORDS.has(term)) return null;
@@ -131,6 +132,26 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
     return found;
   };
 
+  // The indexed words a word may be a misspelling of, with their weights; remembered, since a scan of the
+  // vocabulary is the slowest part of a search and people repeat their words. Bounded against floods of nonsense.
+  const misspellings = new Map<string, Array<[string, number]>>();
+  const misspellingsOf = (term: string): Array<[string, number]> => {
+    let found = misspellings.get(term);
+    if (found) return found;
+    found = [];
+    const edits = maxEdits(term);
+    if (edits > 0) {
+      for (const candidate of sortedTerms) {
+        if (candidate === term) continue;
+        const distance = editDistance(term, candidate, edits);
+        if (distance !== Infinity) found.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
+      }
+    }
+    if (misspellings.size >= MAX_REMEMBERED_MISSPELLINGS) misspellings.clear();
+    misspellings.set(term, found);
+    return found;
+  };
+
   return {
     vocabulary,
     search(query, searchOptions = {}) {
@@ -152,14 +173,9 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
         const forms: Array<[string, number]> = [[term, 1]];
         const prefixed = searchOptions.prefix && term.length >= 3 ? withPrefix(term) : [];
         for (const longer of prefixed) forms.push([longer, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * (longer.length - term.length))]);
-        const edits = searchOptions.fuzzy === false || vocabulary.has(term) ? 0 : maxEdits(term);
-        if (edits > 0) {
+        if (searchOptions.fuzzy !== false && !vocabulary.has(term)) {
           const skip = new Set(prefixed);
-          for (const candidate of sortedTerms) {
-            if (candidate === term || skip.has(candidate)) continue;
-            const distance = editDistance(term, candidate, edits);
-            if (distance !== Infinity) forms.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
-          }
+          for (const misspelt of misspellingsOf(term)) if (!skip.has(misspelt[0])) forms.push(misspelt);
         }
         for (const [form, weight] of forms) {
           const perField = postings.get(form);
