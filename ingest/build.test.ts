@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestIndex, TEST_DATA_DIR } from '../server/testing/test-runtime.js';
 import { buildIndex, staleReason } from './build.js';
 import { parseIngestConfig, PROJECT_ROOT } from './config.js';
-import { CorpusError } from './corpus.js';
+import { CorpusError, loadHotlines, loadSources } from './corpus.js';
 import { IndexError, loadIndex, readCurrentManifest } from './index-store.js';
 
 const MO_FILE = 'womenslaw-missouri-restraining-orders.txt';
@@ -70,22 +71,64 @@ describe('buildIndex', () => {
     expect(readdirSync(join(dataDir, 'builds')).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
-  it('names the file, entry and field of a bad sources.json or hotlines.json', async () => {
-    const { corpusDir, config } = workspace('bad-json');
-    const sourcesPath = join(corpusDir, 'sources.json');
-    const sources = JSON.parse(readFileSync(sourcesPath, 'utf8'));
-    sources.documents[1].url = 'not a url';
-    writeFileSync(sourcesPath, JSON.stringify(sources));
-    const error = await buildIndex({ config }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(CorpusError);
-    expect((error as Error).message).toMatch(/sources\.json: documents\[1\] \(id "mo"\)\.url: /);
+  it('names the file, entry and field of a bad sources.json, hotlines.json, places.json or synonyms.json, and builds nothing', async () => {
+    const { corpusDir, dataDir, config } = workspace('bad-json');
+    const edit = (name: string, change: (value: any) => void) => {
+      const path = join(corpusDir, name);
+      const original = readFileSync(path, 'utf8');
+      const value = JSON.parse(original);
+      change(value);
+      writeFileSync(path, JSON.stringify(value));
+      return () => writeFileSync(path, original);
+    };
+    const rejection = async () => {
+      const error = await buildIndex({ config }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CorpusError);
+      return (error as Error).message;
+    };
+    let restore = edit('sources.json', (sources) => (sources.documents[1].url = 'not a url'));
+    expect(await rejection()).toMatch(/sources\.json: documents\[1\] \(id "mo"\)\.url: /);
+    restore();
+    restore = edit('hotlines.json', (hotlines) => (hotlines.hotlines[2].checked = 'last week'));
+    expect(await rejection()).toMatch(/hotlines\.json: hotlines\[2\] \(id "military-onesource"\)\.checked: must be a date written YYYY-MM-DD/);
+    restore();
+    restore = edit('places.json', (places) => (places.places = 'nebraska'));
+    expect(await rejection()).toMatch(/places\.json: places: /);
+    restore();
+    restore = edit('synonyms.json', (synonyms) => synonyms.groups.push(['alone']));
+    expect(await rejection()).toMatch(/synonyms\.json: groups\[\d+\]\.\(entry\): /);
+    restore();
+    writeFileSync(join(corpusDir, 'hotlines.json'), '{"checked": ');
+    expect(await rejection()).toMatch(/hotlines\.json: not valid JSON/);
+    expect(existsSync(join(dataDir, 'builds'))).toBe(false);
+  });
 
-    const { loadHotlines } = await import('./corpus.js');
-    const hotlinesPath = join(corpusDir, 'hotlines.json');
-    const hotlines = JSON.parse(readFileSync(hotlinesPath, 'utf8'));
-    hotlines.hotlines[2].checked = 'last week';
-    writeFileSync(hotlinesPath, JSON.stringify(hotlines));
-    expect(() => loadHotlines(corpusDir)).toThrow(/hotlines\.json: hotlines\[2\] \(id "military-onesource"\)\.checked: must be a date written YYYY-MM-DD/);
+  it('ships sources, hotlines, places and synonyms in the build under its manifest, and an edit to one makes a new build', async () => {
+    const { corpusDir, dataDir, config } = workspace('corpus-json');
+    const first = await buildIndex({ config });
+    const names = ['sources.json', 'hotlines.json', 'places.json', 'synonyms.json'];
+    for (const name of names) {
+      const bytes = readFileSync(join(first.directory, name));
+      expect(first.manifest.corpus.jsonFiles[name]).toBe(createHash('sha256').update(readFileSync(join(corpusDir, name))).digest('hex'));
+      expect(readCurrentManifest(dataDir)!.files![name]).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    }
+    const loaded = loadIndex({ dataDir });
+    expect(loaded.corpusJson['hotlines.json'].hotlines).toEqual(loadHotlines(corpusDir));
+    expect(loaded.corpusJson['sources.json'].documents).toEqual(loadSources(corpusDir));
+
+    const path = join(corpusDir, 'hotlines.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"1-800-799-7233"', '"1-800-555-0100"'));
+    expect(staleReason(config)).toBe('corpus/hotlines.json has changed');
+    const second = await buildIndex({ config });
+    expect(second.embedded).toBe(0);
+    expect(second.changes).toEqual({ added: [], removed: [], changed: [] });
+    // The content part of the build id changes with the hotlines, not only the time and process.
+    expect(second.manifest.buildId.split('-')[1]).not.toBe(first.manifest.buildId.split('-')[1]);
+    expect(staleReason(config)).toBeUndefined();
+    const phones = (directory: string) => loadIndex({ dataDir, directory }).corpusJson['hotlines.json'].hotlines.map((hotline) => hotline.phone);
+    expect(phones(second.directory)).toContain('1-800-555-0100');
+    expect(phones(second.directory)).not.toContain('1-800-799-7233');
+    expect(phones(first.directory)).toContain('1-800-799-7233');
   });
 
   it('refuses an index that is partial or was built by another embedder', async () => {

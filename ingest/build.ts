@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { chunkSections } from './chunk.js';
 import { PROJECT_ROOT, type IngestConfig } from './config.js';
-import { loadSources, readDocument } from './corpus.js';
+import { CORPUS_JSON_FILES, loadCorpusJson, readDocument, type CorpusJsonName } from './corpus.js';
 import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/create-embedder.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import { readOffTopicQuestions, resolveExampleQuestions, type QuestionReview } from './example-questions.js';
@@ -43,11 +43,10 @@ export function ingestCodeHash(): string {
 }
 
 /** What the corpus looks like now, for staleness checks without parsing or embedding. */
-export function corpusFingerprint(config: IngestConfig): { sourcesHash: string; files: Array<{ id: string; file: string; sha256: string }> } {
-  const sources = loadSources(config.corpusDir);
-  const sourcesHash = sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8'));
-  const files = sources.map((source) => ({ id: source.id, file: source.file, sha256: sha256(readDocument(config.corpusDir, source)) }));
-  return { sourcesHash, files };
+export function corpusFingerprint(config: IngestConfig): { jsonFiles: Record<CorpusJsonName, string>; files: Array<{ id: string; file: string; sha256: string }> } {
+  const { corpusJson, jsonFiles } = loadCorpusJson(config.corpusDir);
+  const files = corpusJson['sources.json'].documents.map((source) => ({ id: source.id, file: source.file, sha256: sha256(readDocument(config.corpusDir, source)) }));
+  return { jsonFiles, files };
 }
 
 /** Says why the live index is stale (or undefined when it is current). */
@@ -57,7 +56,7 @@ export function staleReason(config: IngestConfig): string | undefined {
   if (manifest.embedder.id !== embedderId(config.embedder)) return `it was built with embedder ${manifest.embedder.id}`;
   if (manifest.codeHash !== ingestCodeHash()) return 'the ingest code has changed since it was built';
   const now = corpusFingerprint(config);
-  if (now.sourcesHash !== manifest.corpus.sourcesHash) return 'corpus/sources.json has changed';
+  for (const name of CORPUS_JSON_FILES) if (now.jsonFiles[name] !== manifest.corpus.jsonFiles[name]) return `corpus/${name} has changed`;
   for (const file of now.files) {
     const before = manifest.corpus.documents.find((document) => document.id === file.id);
     if (!before || before.sha256 !== file.sha256) return `${file.file} has changed`;
@@ -73,7 +72,9 @@ export function staleReason(config: IngestConfig): string | undefined {
 export async function buildIndex(options: { config: IngestConfig; embedder?: NamedEmbeddings; onProgress?: ProgressListener }): Promise<BuildSummary> {
   const started = Date.now();
   const { config } = options;
-  const sources = loadSources(config.corpusDir);
+  // Validated first, so a bad hotlines.json stops the build before anything is embedded.
+  const { corpusJson, jsonFiles } = loadCorpusJson(config.corpusDir);
+  const sources = corpusJson['sources.json'].documents;
   const sections: Section[] = [];
   const acronyms: Acronym[] = [];
   const documents: Manifest['corpus']['documents'] = [];
@@ -119,15 +120,15 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   const builtAt = new Date().toISOString();
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
-    buildId: `${builtAt.replace(/[-:.TZ]/g, '').slice(0, 14)}-${sha256(JSON.stringify(sectionHashes) + embedder.id).slice(0, 8)}-${process.pid}`,
+    buildId: `${builtAt.replace(/[-:.TZ]/g, '').slice(0, 14)}-${sha256(JSON.stringify([sectionHashes, jsonFiles]) + embedder.id).slice(0, 8)}-${process.pid}`,
     builtAt,
     codeHash: ingestCodeHash(),
     embedder: { id: embedder.id, dimensions },
-    corpus: { sourcesHash: sha256(readFileSync(join(config.corpusDir, 'sources.json'), 'utf8')), documents },
+    corpus: { jsonFiles, documents },
     counts: { sections: sections.length, chunks: chunks.length, questions: questions.length, offTopic: offTopic.length, safety: safety.length },
     sectionHashes,
   };
-  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors, offTopic, offTopicVectors, safety, safetyVectors });
+  const directory = writeIndex({ dataDir: config.dataDir, manifest, sections, acronyms, chunks, vectors: index, questions, questionVectors, offTopic, offTopicVectors, safety, safetyVectors, corpusJson });
   const changes = diffSections(previous?.sectionHashes ?? {}, sectionHashes);
   const changed = new Set(changes.changed);
   return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -59,54 +60,92 @@ export type HotlineFit = Hotline['fits'][number];
 
 const hotlinesFileSchema = z.object({ checked: isoDate, hotlines: z.array(hotlineSchema).min(1) });
 
+/** corpus/places.json: U.S. places, and those the documents speak for. */
+const placesFileSchema = z.object({ covered: z.array(z.string()), places: z.array(z.string().min(2)).min(1) });
+
+/** corpus/synonyms.json: groups of phrases that mean the same to the people asking. */
+const synonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
+
+/**
+ * The corpus's JSON files the server answers with besides the documents. Ingest validates each one and
+ * writes it into the build; the server reads them only from the build, with these same schemas, so one
+ * swap of the index changes them together with the passages.
+ */
+const corpusJsonSchemas = {
+  'sources.json': sourcesFileSchema,
+  'hotlines.json': hotlinesFileSchema,
+  'places.json': placesFileSchema,
+  'synonyms.json': synonymsFileSchema,
+};
+export type CorpusJsonName = keyof typeof corpusJsonSchemas;
+export type CorpusJson = { [Name in CorpusJsonName]: z.output<(typeof corpusJsonSchemas)[Name]> };
+export type Places = CorpusJson['places.json'];
+export const CORPUS_JSON_FILES = Object.keys(corpusJsonSchemas) as CorpusJsonName[];
+
 /** Raised when a corpus file is missing, empty or invalid; the message names the file and the field. */
 export class CorpusError extends Error {}
 
-function readJson(path: string): unknown {
-  let text: string;
+function readText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     throw new CorpusError(`${path}: cannot read the file; it must exist in the corpus folder`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CorpusError(`${path}: not valid JSON (${(error as Error).message})`);
   }
 }
 
 /** Turns zod issues into "file: documents[1] (id "mo").url: must be a URL" lines. */
-function describeIssues(path: string, error: z.ZodError, entries: Array<{ id?: unknown }> | undefined, listKey: string): string {
+function describeIssues(path: string, error: z.ZodError, raw: unknown): string {
   return error.issues
     .map((issue) => {
       const [first, index, ...rest] = issue.path;
-      if (first === listKey && typeof index === 'number') {
-        const id = entries?.[index]?.id;
+      const entries = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[String(first)] : undefined;
+      if (Array.isArray(entries) && typeof index === 'number') {
+        const id = (entries[index] as { id?: unknown } | undefined)?.id;
         const name = typeof id === 'string' ? ` (id "${id}")` : '';
-        return `${path}: ${listKey}[${index}]${name}.${rest.join('.') || '(entry)'}: ${issue.message}`;
+        return `${path}: ${String(first)}[${index}]${name}.${rest.join('.') || '(entry)'}: ${issue.message}`;
       }
       return `${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
     })
     .join('\n');
 }
 
+/** Validates one of CORPUS_JSON_FILES (from the corpus, or a build's copy); a problem is a CorpusError naming the file and the field. */
+export function parseCorpusJson<Name extends CorpusJsonName>(name: Name, text: string, path: string): CorpusJson[Name] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new CorpusError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = corpusJsonSchemas[name].safeParse(raw);
+  if (!parsed.success) throw new CorpusError(describeIssues(path, parsed.error, raw));
+  return parsed.data as CorpusJson[Name];
+}
+
+/** Reads and validates one of CORPUS_JSON_FILES from the corpus folder, with the sha256 of the bytes it read. */
+function readCorpusJson<Name extends CorpusJsonName>(corpusDir: string, name: Name): { value: CorpusJson[Name]; sha256: string } {
+  const path = join(corpusDir, name);
+  const text = readText(path);
+  return { value: parseCorpusJson(name, text, path), sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/** Reads and validates all of CORPUS_JSON_FILES, with the sha256 of each as read. */
+export function loadCorpusJson(corpusDir: string): { corpusJson: CorpusJson; jsonFiles: Record<CorpusJsonName, string> } {
+  const read = CORPUS_JSON_FILES.map((name) => [name, readCorpusJson(corpusDir, name)] as const);
+  return {
+    corpusJson: Object.fromEntries(read.map(([name, file]) => [name, file.value])) as CorpusJson,
+    jsonFiles: Object.fromEntries(read.map(([name, file]) => [name, file.sha256])) as Record<CorpusJsonName, string>,
+  };
+}
+
 /** Loads and validates corpus/sources.json. */
 export function loadSources(corpusDir: string): Source[] {
-  const path = join(corpusDir, 'sources.json');
-  const raw = readJson(path) as { documents?: Array<{ id?: unknown }> };
-  const parsed = sourcesFileSchema.safeParse(raw);
-  if (!parsed.success) throw new CorpusError(describeIssues(path, parsed.error, raw?.documents, 'documents'));
-  return parsed.data.documents;
+  return readCorpusJson(corpusDir, 'sources.json').value.documents;
 }
 
 /** Loads and validates corpus/hotlines.json. */
 export function loadHotlines(corpusDir: string): Hotline[] {
-  const path = join(corpusDir, 'hotlines.json');
-  const raw = readJson(path) as { hotlines?: Array<{ id?: unknown }> };
-  const parsed = hotlinesFileSchema.safeParse(raw);
-  if (!parsed.success) throw new CorpusError(describeIssues(path, parsed.error, raw?.hotlines, 'hotlines'));
-  return parsed.data.hotlines;
+  return readCorpusJson(corpusDir, 'hotlines.json').value.hotlines;
 }
 
 /** Reads one source document's text; a missing or empty file is a CorpusError naming it. */

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameS
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
+import { CORPUS_JSON_FILES, parseCorpusJson, type CorpusJson } from './corpus.js';
 import type { ExampleQuestion } from './example-questions.js';
 import type { SafetyExample } from './safety-examples.js';
 import type { Acronym, Chunk, Section } from './types.js';
@@ -10,10 +11,24 @@ import type { Acronym, Chunk, Section } from './types.js';
 const { HierarchicalNSW } = hnswlib;
 export type VectorIndex = InstanceType<typeof HierarchicalNSW>;
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** The files of one build besides its manifest; the manifest records each one's checksum and size. */
-export const INDEX_FILES = ['sections.json', 'chunks.json', 'vectors.hnsw', 'questions.json', 'questions.hnsw', 'off-topic.json', 'off-topic.hnsw', 'safety.json', 'safety.hnsw'] as const;
+export const INDEX_FILES = [
+  'sections.json',
+  'chunks.json',
+  'vectors.hnsw',
+  'questions.json',
+  'questions.hnsw',
+  'off-topic.json',
+  'off-topic.hnsw',
+  'safety.json',
+  'safety.hnsw',
+  'sources.json',
+  'hotlines.json',
+  'places.json',
+  'synonyms.json',
+] as const;
 const FILE_ROLES: Record<(typeof INDEX_FILES)[number], string> = {
   'sections.json': 'the sections',
   'chunks.json': 'the chunks',
@@ -24,6 +39,10 @@ const FILE_ROLES: Record<(typeof INDEX_FILES)[number], string> = {
   'off-topic.hnsw': 'the off-topic questions\' vectors',
   'safety.json': 'the safety examples',
   'safety.hnsw': 'the safety examples\' vectors',
+  'sources.json': 'the documents\' titles, dates and addresses',
+  'hotlines.json': 'the hotlines',
+  'places.json': 'the places the documents do and do not speak for',
+  'synonyms.json': 'the synonyms',
 };
 
 /** How many builds besides the live one `npm run ingest` keeps, newest first by time. */
@@ -38,7 +57,8 @@ export const manifestSchema = z.object({
   codeHash: z.string(),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   corpus: z.object({
-    sourcesHash: z.string(),
+    /** sha256 of each corpus JSON file as ingest read it (CORPUS_JSON_FILES), to tell when the build is stale. */
+    jsonFiles: z.record(z.string(), z.string()),
     documents: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string(), sections: z.number(), chunks: z.number() })),
   }),
   counts: z.object({ sections: z.number().int().nonnegative(), chunks: z.number().int().positive(), questions: z.number().int().nonnegative(), offTopic: z.number().int().nonnegative(), safety: z.number().int().nonnegative() }),
@@ -63,6 +83,11 @@ export interface IndexContent {
   /** Labelled safety examples (corpus/safety-examples.jsonl) and their vectors, for the safety classifier. */
   safety: SafetyExample[];
   safetyVectors: VectorIndex;
+  /**
+   * corpus/sources.json, hotlines.json, places.json and synonyms.json as ingest validated them. The
+   * server reads them from the build only, so a swap changes them together with the passages.
+   */
+  corpusJson: CorpusJson;
 }
 
 /** Everything the server needs from one build. */
@@ -96,6 +121,7 @@ export function writeIndex(options: IndexContent & { dataDir: string; manifest: 
   options.offTopicVectors.writeIndexSync(join(tempDir, 'off-topic.hnsw'));
   writeFileSync(join(tempDir, 'safety.json'), JSON.stringify(options.safety));
   options.safetyVectors.writeIndexSync(join(tempDir, 'safety.hnsw'));
+  for (const name of CORPUS_JSON_FILES) writeFileSync(join(tempDir, name), JSON.stringify(options.corpusJson[name]));
   // Checksums of what is on disk, so a server can tell a whole build from a damaged or mixed one before serving it.
   const files = Object.fromEntries(INDEX_FILES.map((name) => [name, fileDigest(join(tempDir, name))]));
   // The manifest goes last: a folder without one is never a finished build.
@@ -210,12 +236,15 @@ export function loadIndex(options: { dataDir: string; directory?: string; expect
   let questions: ExampleQuestion[];
   let offTopic: string[];
   let safety: SafetyExample[];
+  let corpusJson: CorpusJson;
   try {
     stored = JSON.parse(bytes.get('sections.json')!.toString('utf8'));
     chunks = JSON.parse(bytes.get('chunks.json')!.toString('utf8'));
     questions = JSON.parse(bytes.get('questions.json')!.toString('utf8'));
     offTopic = JSON.parse(bytes.get('off-topic.json')!.toString('utf8'));
     safety = JSON.parse(bytes.get('safety.json')!.toString('utf8'));
+    // The same schemas ingest validated the corpus files with.
+    corpusJson = Object.fromEntries(CORPUS_JSON_FILES.map((name) => [name, parseCorpusJson(name, bytes.get(name)!.toString('utf8'), name)])) as CorpusJson;
   } catch (error) {
     throw broken((error as Error).message.split('\n')[0]);
   }
@@ -238,9 +267,12 @@ export function loadIndex(options: { dataDir: string; directory?: string; expect
       : !Array.isArray(safety) || safety.length !== manifest.counts.safety || safetyVectors.getCurrentCount() !== safety.length
         ? 'the safety examples do not match their count or vectors'
         : undefined;
-  const problem = inconsistency(manifest, stored, chunks, vectors) ?? questionInconsistency(manifest, stored.sections, questions, questionVectors) ?? offTopicProblem;
+  const listed = new Set(corpusJson['sources.json'].documents.map((source) => source.id));
+  const unlisted = manifest.corpus.documents.find((document) => !listed.has(document.id));
+  const sourcesProblem = unlisted ? `document "${unlisted.id}" has no entry in sources.json` : undefined;
+  const problem = inconsistency(manifest, stored, chunks, vectors) ?? questionInconsistency(manifest, stored.sections, questions, questionVectors) ?? offTopicProblem ?? sourcesProblem;
   if (problem) throw new IndexError(`The index at ${directory} does not fit together (${problem}). Run "npm run ingest" to rebuild it.`);
-  return { directory, manifest, sections: stored.sections, acronyms: stored.acronyms ?? [], chunks, vectors, questions, questionVectors, offTopic, offTopicVectors, safety, safetyVectors };
+  return { directory, manifest, sections: stored.sections, acronyms: stored.acronyms ?? [], chunks, vectors, questions, questionVectors, offTopic, offTopicVectors, safety, safetyVectors, corpusJson };
 }
 
 /**

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './config.js';
+import { loadCorpusJson } from './corpus.js';
 import { currentLink, INDEX_FORMAT_VERSION, loadIndex, writeIndex, type Manifest } from './index-store.js';
 import type { Chunk, Section } from './types.js';
 
@@ -38,6 +40,7 @@ function writeTinyBuild(dataDir: string, buildId: string): string {
     kind: 'question',
   }));
   const chunks: Chunk[] = sections.map((section, index) => ({ id: `c${index}`, sectionId: section.id, docId: 'mo', text: section.text, indexText: section.text, position: 0, locator: section.locator, cites: [], depth: 0, paragraph: 0, leadIn: false, opening: true }));
+  const { corpusJson, jsonFiles } = loadCorpusJson(join(PROJECT_ROOT, 'corpus'));
   const vectors = new hnswlib.HierarchicalNSW('cosine', 3);
   vectors.initIndex({ maxElements: 2 });
   vectors.addPoint([1, 0, 0], 0);
@@ -48,13 +51,13 @@ function writeTinyBuild(dataDir: string, buildId: string): string {
     builtAt: new Date().toISOString(),
     codeHash: 'test',
     embedder: { id: 'test', dimensions: 3 },
-    corpus: { sourcesHash: 'test', documents: [{ id: 'mo', file: 'mo.txt', sha256: 'x', sections: 2, chunks: 2 }] },
+    corpus: { jsonFiles, documents: [{ id: 'mo', file: 'mo.txt', sha256: 'x', sections: 2, chunks: 2 }] },
     counts: { sections: 2, chunks: 2, questions: 0, offTopic: 0, safety: 0 },
     sectionHashes: {},
   };
   const questionVectors = new hnswlib.HierarchicalNSW('cosine', 3);
   questionVectors.initIndex({ maxElements: 1 });
-  return writeIndex({ dataDir, manifest, sections, acronyms: [], chunks, vectors, questions: [], questionVectors, offTopic: [], offTopicVectors: questionVectors, safety: [], safetyVectors: questionVectors });
+  return writeIndex({ dataDir, manifest, sections, acronyms: [], chunks, vectors, questions: [], questionVectors, offTopic: [], offTopicVectors: questionVectors, safety: [], safetyVectors: questionVectors, corpusJson });
 }
 
 describe('npm run ingest keeps builds by time, not by name (item 11)', () => {

@@ -10,7 +10,7 @@ export class SnapshotCheckError extends Error {}
  * Asks a loaded snapshot a few questions through the real API before it may serve anyone: for each
  * document, a lexical search for the document's own title limited to that document; a hybrid search
  * across all of them; and one chat. The searches must find passages, the chat must answer in the
- * contract's shape. The questions come from corpus/sources.json, not from any eval case, so they fit
+ * contract's shape. The questions come from the build's sources.json, not from any eval case, so they fit
  * whatever the documents say. The LLM is left out: the probe must not spend its budget or wait on it.
  */
 export async function checkSnapshot(runtime: Runtime, snapshot: IndexSnapshot): Promise<void> {
@@ -21,7 +21,7 @@ export async function checkSnapshot(runtime: Runtime, snapshot: IndexSnapshot): 
   };
   const app = createApp(probe, { logger: createLogger({ mode: 'silent' }) });
   const documents = snapshot.manifest.corpus.documents;
-  const titleOf = (id: string) => (runtime.sourceById.get(id)?.title ?? id).replace(/^[^:]{1,40}:\s*/, '').slice(0, 200);
+  const titleOf = (id: string) => (snapshot.sourceById.get(id)?.title ?? id).replace(/^[^:]{1,40}:\s*/, '').slice(0, 200);
   const search = async (what: string, params: Record<string, string>): Promise<void> => {
     const response = await app.request(`/api/search?${new URLSearchParams(params)}`);
     if (response.status !== 200) throw new SnapshotCheckError(`${what} answered ${response.status}`);

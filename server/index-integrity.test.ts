@@ -40,14 +40,14 @@ afterAll(() => {
  * A copy of the good build with one file rewritten and, unless `stamp` is false, the manifest's
  * checksum for it updated: a build whose files are each intact but do not fit together.
  */
-function variant(name: string, file: 'chunks.json' | 'sections.json', edit: (value: any) => unknown, stamp = true): string {
+function variant(name: string, file: 'chunks.json' | 'sections.json' | 'hotlines.json', edit: (value: any) => unknown, stamp = true): string {
   const directory = join(dataDir, 'builds', name);
   cpSync(goodBuild, directory, { recursive: true });
   rewrite(directory, file, edit, stamp);
   return directory;
 }
 
-function rewrite(directory: string, file: 'chunks.json' | 'sections.json', edit: (value: any) => unknown, stamp = true): void {
+function rewrite(directory: string, file: 'chunks.json' | 'sections.json' | 'hotlines.json', edit: (value: any) => unknown, stamp = true): void {
   const name = basename(directory);
   const path = join(directory, file);
   const text = JSON.stringify(edit(JSON.parse(readFileSync(path, 'utf8'))));
@@ -135,6 +135,39 @@ describe('a build is checked whole before it is loaded (item 2)', () => {
     // A whole build is still accepted after the refusals.
     pointCurrentAt(goodBuild);
     expect(await watcher.reload({ reason: 'test', force: true })).toBe(true);
+  });
+
+  it('refuses a build whose hotlines.json is not the one its manifest lists, or not valid hotlines, and chat keeps answering on the live one', async () => {
+    const lines: string[] = [];
+    const watcher = createIndexWatcher({ runtime, logger: createLogger({ mode: 'json', write: (line) => lines.push(line) }) });
+    const app = createApp(runtime, { logger: createLogger({ mode: 'silent' }) });
+    const live = runtime.snapshot;
+    const ndvhPhone = async () => {
+      const response = await chat(app);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { status: string; hotlines: Array<{ id: string; phone: string | null }> };
+      expect(body.status).toBe('answered');
+      return body.hotlines.find((hotline) => hotline.id === 'ndvh')?.phone;
+    };
+    expect(await ndvhPhone()).toBe('1-800-799-7233');
+    const renumber = (file: { hotlines: Array<{ id: string; phone: string | null }> }) => ({ ...file, hotlines: file.hotlines.map((hotline) => (hotline.id === 'ndvh' ? { ...hotline, phone: '1-800-799-7234' } : hotline)) });
+
+    // Same length, other bytes, manifest untouched: a swapped-in file.
+    const swapped = variant('hotlines-swapped', 'hotlines.json', renumber, false);
+    expect(() => loadIndex({ dataDir, directory: swapped })).toThrow(/corrupt \(hotlines\.json does not match its checksum in the manifest\).*npm run ingest/);
+    pointCurrentAt(swapped);
+    expect(await watcher.reload({ reason: 'test', force: true })).toBe(false);
+    // Checksum right, content not hotlines: refused by the schema ingest validated the corpus file with.
+    const invalid = variant('hotlines-invalid', 'hotlines.json', (file: { hotlines: Array<Record<string, unknown>> }) => ({ ...file, hotlines: file.hotlines.map((hotline, index) => (index === 2 ? { ...hotline, checked: 'last week' } : hotline)) }));
+    expect(() => loadIndex({ dataDir, directory: invalid })).toThrow(/corrupt \(hotlines\.json: hotlines\[2\] \(id "military-onesource"\)\.checked: must be a date written YYYY-MM-DD\)/);
+    pointCurrentAt(invalid);
+    expect(await watcher.reload({ reason: 'test', force: true })).toBe(false);
+
+    expect(runtime.snapshot).toBe(live);
+    const refusals = lines.map((line) => JSON.parse(line) as Record<string, string>).filter((line) => line.event === 'index_reload_refused');
+    expect(refusals.map((line) => basename(line.directory))).toEqual(['hotlines-swapped', 'hotlines-invalid']);
+    expect(await ndvhPhone()).toBe('1-800-799-7233');
+    pointCurrentAt(goodBuild);
   });
 });
 

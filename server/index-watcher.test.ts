@@ -171,4 +171,45 @@ describe('index watcher', () => {
     expect(runtime.snapshot).not.toBe(live);
     expect(runtime.snapshot.manifest.buildId).toBe(live.manifest.buildId);
   });
+
+  it('reads sources, hotlines, synonyms and places from the build: a corpus edit alone changes nothing, the rebuilt index changes them at once', async () => {
+    const mpoQuestion = async () => {
+      const response = await app.request('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'What is a military protective order?' }] }) });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { status: string; hotlines: Array<{ id: string; phone: string | null }>; citations: Array<{ docId: string; asOf: string | null }> };
+      expect(body.status).toBe('answered');
+      return { ndvh: body.hotlines.find((hotline) => hotline.id === 'ndvh')?.phone, dodiAsOf: body.citations.find((citation) => citation.docId === 'dodi')?.asOf };
+    };
+    const standInHits = async () => ((await (await app.request('/api/search?q=qwertyplum&mode=lexical')).json()) as { results: unknown[] }).results.length;
+    const before = await mpoQuestion();
+    expect(before).toEqual({ ndvh: '1-800-799-7233', dodiAsOf: '2024-07-11' });
+    expect(await standInHits()).toBe(0);
+    expect(runtime.snapshot.placesIn('a protective order in Atlantis').otherPlaces).toEqual([]);
+
+    const edit = (name: string, change: (value: any) => void) => {
+      const path = join(config.ingest.corpusDir, name);
+      const value = JSON.parse(readFileSync(path, 'utf8'));
+      change(value);
+      writeFileSync(path, JSON.stringify(value, null, 2));
+    };
+    edit('hotlines.json', (file) => (file.hotlines.find((hotline: { id: string }) => hotline.id === 'ndvh').phone = '1-800-555-0100'));
+    edit('sources.json', (file) => (file.documents.find((document: { id: string }) => document.id === 'dodi').asOf = '2025-01-31'));
+    edit('synonyms.json', (file) => file.groups.push(['qwertyplum', 'military protective order']));
+    edit('places.json', (file) => file.places.push('atlantis'));
+    // Even a reload of the live build (SIGHUP) reads none of the edited files: the server answers from its build alone.
+    const live = runtime.snapshot;
+    expect(await watcher.reload({ reason: 'SIGHUP', force: true })).toBe(true);
+    expect(runtime.snapshot).not.toBe(live);
+    expect(runtime.snapshot.manifest.buildId).toBe(live.manifest.buildId);
+    expect(await mpoQuestion()).toEqual(before);
+    expect(await standInHits()).toBe(0);
+    expect(runtime.snapshot.placesIn('a protective order in Atlantis').otherPlaces).toEqual([]);
+
+    const summary = await buildIndex({ config: config.ingest });
+    await waitFor(async () => (await healthBuildId()) === summary.manifest.buildId, 'the rebuilt index to be served');
+    // One answer carries the new hotline number and the new date: both came with the one swap.
+    expect(await mpoQuestion()).toEqual({ ndvh: '1-800-555-0100', dodiAsOf: '2025-01-31' });
+    expect(await standInHits()).toBeGreaterThan(0);
+    expect(runtime.snapshot.placesIn('a protective order in Atlantis').otherPlaces).toEqual(['atlantis']);
+  });
 });

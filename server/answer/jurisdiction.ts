@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-
-const placesSchema = z.object({ covered: z.array(z.string()), places: z.array(z.string().min(2)).min(1) });
+import type { Places } from '../../ingest/corpus.js';
 
 /** Places the documents do not speak for, found in a question. */
 export interface PlaceCheck {
@@ -10,13 +6,10 @@ export interface PlaceCheck {
   otherPlaces: string[];
 }
 
-/** Loads corpus/places.json and returns a checker for uncovered places in text. */
-export function createPlaceChecker(corpusDir: string): (text: string) => PlaceCheck {
-  const path = join(corpusDir, 'places.json');
-  const parsed = placesSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  const covered = new Set(parsed.data.covered);
-  const patterns = parsed.data.places
+/** A checker for uncovered places in text, from the build's places.json. */
+export function createPlaceChecker(places: Places): (text: string) => PlaceCheck {
+  const covered = new Set(places.covered);
+  const patterns = places.places
     .filter((place) => !covered.has(place))
     .map((place) => ({ place, pattern: new RegExp(`\\b${place.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')}\\b`, 'i') }));
   return (text) => ({ otherPlaces: patterns.filter(({ pattern }) => pattern.test(text)).map(({ place }) => place) });

@@ -64,7 +64,7 @@ function expectRealQuotes(response: ChatResponse): void {
       expect(units).toContain(piece);
       expect(shown.has(piece)).toBe(true);
     }
-    const source = runtime.sourceById.get(citation.docId)!;
+    const source = runtime.snapshot.sourceById.get(citation.docId)!;
     expect(citation).toMatchObject({ docTitle: source.title, url: source.url, asOf: source.asOf, asOfNote: source.asOfNote, sectionPath: section.path });
     expect(citation.locator.startsWith(source.shortTitle)).toBe(true);
   }
@@ -73,7 +73,7 @@ function expectRealQuotes(response: ChatResponse): void {
 /** The pipeline's extractive run (LLM off) and the inputs it hands the LLM composer. */
 async function extractiveRun(messages: ChatMessage[]) {
   const run = await runChat({ ...runtime, config: { ...runtime.config, llm: undefined } }, { messages });
-  return { question: run.plan!.latest, ...llmInputs(run.candidates!, run.evidence!, runtime.sourceById) };
+  return { question: run.plan!.latest, ...llmInputs(run.candidates!, run.evidence!, runtime.snapshot.sourceById) };
 }
 
 /** Runs tryLlmAnswer on the same inputs answerChat would give it, to see why it fell back. */
@@ -81,7 +81,7 @@ async function fallbackReason(behaviour: ChatBehaviour, messages: ChatMessage[] 
   fake.chat = behaviour;
   const { question, retrieved, composed } = await extractiveRun(messages);
   let reason: LlmFallbackReason | undefined;
-  const answer = await tryLlmAnswer({ runtime, messages, question, retrieved, composed, onFallback: (code) => (reason = code) });
+  const answer = await tryLlmAnswer({ runtime, snapshot: runtime.snapshot, messages, question, retrieved, composed, onFallback: (code) => (reason = code) });
   return answer ? 'accepted' : reason!;
 }
 
@@ -172,7 +172,7 @@ describe('LLM mode falls back to the extractive answer', () => {
     const reasons: LlmFallbackReason[] = [];
     const started = Date.now();
     const hanging = { compose: () => new Promise<string>(() => {}) };
-    const answer = await tryLlmAnswer({ runtime, messages: user(DURATION), question, retrieved, composed, composer: hanging, onFallback: (code) => reasons.push(code) });
+    const answer = await tryLlmAnswer({ runtime, snapshot: runtime.snapshot, messages: user(DURATION), question, retrieved, composed, composer: hanging, onFallback: (code) => reasons.push(code) });
     expect(answer).toBeUndefined();
     expect(reasons).toEqual(['timeout']);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 500);

@@ -3,7 +3,7 @@ import type { ChatMessage } from '../contract.js';
 import { conversationQuery } from '../retrieve/conversation-query.js';
 import type { RetrievedSection } from '../retrieve/retrieve.js';
 import { contentTerms } from '../retrieve/terms.js';
-import type { Runtime } from '../runtime.js';
+import type { IndexSnapshot, Runtime } from '../runtime.js';
 import type { ComposedAnswer } from './compose.js';
 import { checkLlmAnswer } from './llm-check.js';
 import { createLlmComposer } from './llm-composer.js';
@@ -35,6 +35,8 @@ function composerFor(runtime: Runtime): LlmComposer {
  */
 export async function tryLlmAnswer(options: {
   runtime: Runtime;
+  /** The snapshot the request started on: its passages and its sources, never a newer build's. */
+  snapshot: IndexSnapshot;
   /** Read here to write the one question the model is sent (llm-question.ts); never sent itself. */
   messages: ChatMessage[];
   question: string;
@@ -45,7 +47,7 @@ export async function tryLlmAnswer(options: {
   /** Hears why the extractive answer was kept: a code, never user text. */
   onFallback?: (reason: LlmFallbackReason) => void;
 }): Promise<ComposedAnswer | undefined> {
-  const { runtime } = options;
+  const { runtime, snapshot } = options;
   const config = runtime.config.llm;
   if (!config) return undefined;
   const fallback = (reason: LlmFallbackReason): undefined => {
@@ -55,10 +57,10 @@ export async function tryLlmAnswer(options: {
   const query = conversationQuery(options.messages);
   const { passages, sectionByNumber } = selectPassages({
     retrieved: options.retrieved,
-    extraSections: options.composed.sectionIds.map((id) => runtime.snapshot.search.sectionById.get(id)).filter((section): section is Section => section !== undefined),
+    extraSections: options.composed.sectionIds.map((id) => snapshot.search.sectionById.get(id)).filter((section): section is Section => section !== undefined),
     quotes: options.composed.citations.map((citation) => citation.quote),
     questionTerms: new Set(contentTerms(`${options.question} ${query.context}`)),
-    sourceById: runtime.sourceById,
+    sourceById: snapshot.sourceById,
   });
   if (passages.length === 0) return fallback('no_passages');
   const composer = options.composer ?? composerFor(runtime);
@@ -75,16 +77,16 @@ export async function tryLlmAnswer(options: {
   const checked = checkLlmAnswer(text, passages);
   if (!checked.ok) return fallback(checked.reason);
   // The model answers from the same retrieved evidence, so the extractive lead score still describes it.
-  const answer = { ...renderLlmAnswer({ sentences: checked.sentences, passages, sectionByNumber, sourceById: runtime.sourceById }), leadScore: options.composed.leadScore };
-  if (missesCurrentRule(answer, passages, runtime)) return fallback('current_rule_missing');
+  const answer = { ...renderLlmAnswer({ sentences: checked.sentences, passages, sectionByNumber, sourceById: snapshot.sourceById }), leadScore: options.composed.leadScore };
+  if (missesCurrentRule(answer, passages, snapshot.sourceById)) return fallback('current_rule_missing');
   return answer;
 }
 
 /** The answer quotes a superseded source while a passage of the source that replaced it went uncited. */
-function missesCurrentRule(answer: ComposedAnswer, passages: { docId: string }[], runtime: Runtime): boolean {
+function missesCurrentRule(answer: ComposedAnswer, passages: { docId: string }[], sourceById: IndexSnapshot['sourceById']): boolean {
   const cited = new Set(answer.citations.map((citation) => citation.docId));
   return [...cited].some((docId) => {
-    const newer = runtime.sourceById.get(docId)?.supersededBy;
+    const newer = sourceById.get(docId)?.supersededBy;
     return newer !== null && newer !== undefined && !cited.has(newer) && passages.some((passage) => passage.docId === newer);
   });
 }

@@ -102,7 +102,7 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
   };
   const conversationText = options.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
   // Understanding reads words only; it comes first so the one encoder call can embed what retrieval will search for.
-  const plan = await stage('understand', () => understand(options.messages, { index, placesIn: runtime.placesIn }), (value) => ({
+  const plan = await stage('understand', () => understand(options.messages, { index, placesIn: snapshot.placesIn }), (value) => ({
     text: value.text === value.latest ? '(latest message)' : '(latest message with the earlier turn)',
     focusSentences: value.focus === value.latest ? 'whole message' : 'question sentences',
     references: value.references,
@@ -113,10 +113,10 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
   let mode = options.retrievalMode ?? runtime.config.retrievalMode;
   const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages, mode === 'lexical' ? [] : [plan.text, plan.focus]), (value) => ({ level: value.level, reasons: value.reasons }));
   if (safety.level === 'danger_now' || safety.level === 'self_harm') {
-    const hotlines = pickHotlines(runtime.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
+    const hotlines = pickHotlines(snapshot.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
     const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);
     // Nothing legal in an emergency, not even the disclaimer: what helps in that minute is the number to call.
-    const response = { ...finish(runtime.sourceById, { status: 'emergency', answer, citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' }), disclaimer: '' };
+    const response = { ...finish(snapshot.sourceById, { status: 'emergency', answer, citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' }), disclaimer: '' };
     return { response, trace };
   }
   const candidates = await stage(
@@ -144,7 +144,7 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     }),
   );
   const offTopic = mode === 'lexical' ? 0 : await offTopicSimilarity(plan, index, params.retrieve).catch(() => 0);
-  const judgeOptions = { index, sourceById: runtime.sourceById, params, vectorsUsed: mode !== 'lexical', offTopicSimilarity: offTopic };
+  const judgeOptions = { index, sourceById: snapshot.sourceById, params, vectorsUsed: mode !== 'lexical', offTopicSimilarity: offTopic };
   let evidence = await stage('judge', () => judge(plan, candidates, judgeOptions), (value) => ({
     verdict: value.verdict,
     confidence: value.confidence,
@@ -157,7 +157,7 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     evidence = await stage(
       'fear_help',
       async () => {
-        const helpPlan = understand([{ role: 'user', content: FEAR_HELP }], { index, placesIn: runtime.placesIn });
+        const helpPlan = understand([{ role: 'user', content: FEAR_HELP }], { index, placesIn: snapshot.placesIn });
         const helpCandidates = await retrieve(helpPlan, index, { mode, limit: CANDIDATE_SECTIONS, params: params.retrieve });
         const judged = judge(helpPlan, helpCandidates, judgeOptions);
         return judged.passages.length > 0 ? { ...judged, verdict: 'answered' as const, confidence: 'high' as const } : judged;
@@ -167,15 +167,15 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
   }
   let composed: { answer: string; citations: ChatResponse['citations']; composer: 'extractive' | 'llm' } | undefined;
   if (evidence.verdict === 'answered' && runtime.config.llm) {
-    const { retrieved, composed: extractive } = llmInputs(candidates, evidence, runtime.sourceById);
-    const llm = await stage('llm', () => tryLlmAnswer({ runtime, messages: options.messages, question: plan.latest, retrieved, composed: extractive }), (value) => ({ used: value !== undefined }));
+    const { retrieved, composed: extractive } = llmInputs(candidates, evidence, snapshot.sourceById);
+    const llm = await stage('llm', () => tryLlmAnswer({ runtime, snapshot, messages: options.messages, question: plan.latest, retrieved, composed: extractive }), (value) => ({ used: value !== undefined }));
     if (llm) composed = { answer: llm.answer, citations: llm.citations, composer: 'llm' };
   }
   const concerned = safety.level === 'fear' || safety.level === 'disclosure';
   const notices = concerned ? [{ kind: 'safety' as const, message: `${safetyLine()} The hotlines below can help you make a safety plan.` }] : [];
   const response = await stage(
     'render',
-    () => render(evidence, { sourceById: runtime.sourceById, hotlines: runtime.hotlines, conversationText, composed, notices, leadLines: concerned ? [safetyLine()] : [], level: safety.level }),
+    () => render(evidence, { sourceById: snapshot.sourceById, hotlines: snapshot.hotlines, conversationText, composed, notices, leadLines: concerned ? [safetyLine()] : [], level: safety.level }),
     (value) => ({ status: value.status, citations: value.citations.length }),
   );
   return { response, trace, plan, candidates, evidence };

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { Acronym } from '../../ingest/types.js';
 import { contentTerms, tokenize } from './terms.js';
 
-const synonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
-
-/** Phrase groups that mean the same to the people asking; loaded from corpus/synonyms.json. */
+/** Phrase groups that mean the same to the people asking: the build's synonyms.json and its acronyms. */
 export interface Thesaurus {
   groups: string[][];
 }
 
-/** Reads and validates corpus/synonyms.json. */
-export function loadThesaurus(corpusDir: string, acronyms: Acronym[]): Thesaurus {
-  const path = join(corpusDir, 'synonyms.json');
-  const parsed = synonymsFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  const groups = parsed.data.groups.map((group) => group.map((phrase) => phrase.toLowerCase()));
+/** The thesaurus of one build: its synonym groups, lower-cased, and its acronyms with their meanings. */
+export function createThesaurus(synonymGroups: string[][], acronyms: Acronym[]): Thesaurus {
+  const groups = synonymGroups.map((group) => group.map((phrase) => phrase.toLowerCase()));
   // The DoD glossary's acronym table: "FAP" <-> "Family Advocacy Program", and so on.
   for (const { acronym, meaning } of acronyms) {
     const cleanMeaning = meaning.replace(/\([^)]*\)/g, '').trim().toLowerCase();

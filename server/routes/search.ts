@@ -14,10 +14,11 @@ export function createSearchRoutes(runtime: Runtime, logger: Logger): Hono {
   const app = new Hono();
   app.get('/', validate('query', searchQuerySchema), async (c) => {
     const { q, mode, doc, limit } = c.req.valid('query');
-    if (doc && !runtime.sourceById.has(doc)) {
-      throw new AppError(400, 'invalid_request', `doc: unknown document "${doc.slice(0, 40)}"; use one of ${[...runtime.sourceById.keys()].join(', ')}`);
+    // One snapshot for the whole request: its documents, passages and sources belong to one build.
+    const { search, sourceById } = runtime.snapshot;
+    if (doc && !sourceById.has(doc)) {
+      throw new AppError(400, 'invalid_request', `doc: unknown document "${doc.slice(0, 40)}"; use one of ${[...sourceById.keys()].join(', ')}`);
     }
-    const search = runtime.snapshot.search;
     let ranked: Array<{ section: Section; score: number; units: Chunk[] }>;
     if (mode === 'instant') {
       // Keystroke-fast: lexical with prefix matching, no embedding.
@@ -49,7 +50,7 @@ export function createSearchRoutes(runtime: Runtime, logger: Logger): Hono {
       query: q,
       mode,
       results: ranked.slice(0, limit).map((entry, index) => {
-        const source = runtime.sourceById.get(entry.section.docId);
+        const source = sourceById.get(entry.section.docId);
         const passage = bestPassage(entry.section, entry.units, terms);
         return {
           rank: index + 1,

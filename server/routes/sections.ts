@@ -13,9 +13,10 @@ export function createSectionRoutes(runtime: Runtime): Hono {
     } catch {
       throw new AppError(400, 'invalid_request', 'The section id is not validly URL-encoded.');
     }
-    const section = runtime.snapshot.search.sectionById.get(id);
+    const { search, sourceById } = runtime.snapshot;
+    const section = search.sectionById.get(id);
     if (!section) throw new AppError(404, 'section_not_found', `No section with id "${id.slice(0, 120)}". Ids come from citations (sectionId) or search results.`);
-    const source = runtime.sourceById.get(section.docId);
+    const source = sourceById.get(section.docId);
     return c.json({
       section: {
         ...section,
