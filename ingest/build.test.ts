@@ -131,6 +131,25 @@ describe('buildIndex', () => {
     expect(phones(first.directory)).toContain('1-800-799-7233');
   });
 
+  it('calls the index stale when a curated question file changes, and names an index of an older format', async () => {
+    const { corpusDir, dataDir, config } = workspace('curated');
+    await buildIndex({ config });
+    expect(staleReason(config)).toBeUndefined();
+    for (const name of ['questions/mo.jsonl', 'off-topic-questions.jsonl', 'safety-examples.jsonl']) {
+      const path = join(corpusDir, name);
+      const before = readFileSync(path, 'utf8');
+      writeFileSync(path, `${before.trimEnd()}\n${before.trimEnd().split('\n')[0]}\n`);
+      expect(staleReason(config)).toBe(`corpus/${name} has changed`);
+      writeFileSync(path, before);
+      expect(staleReason(config)).toBeUndefined();
+    }
+    const manifestPath = join(realpathSync(join(dataDir, 'current')), 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    delete manifest.corpus.curatedFiles;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(staleReason(config)).toBe('the live index was written in an older format (or cannot be read)');
+  });
+
   it('refuses an index that is partial or was built by another embedder', async () => {
     const { dataDir, config } = workspace('refuse');
     const summary = await buildIndex({ config });

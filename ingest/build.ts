@@ -8,7 +8,7 @@ import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/cr
 import { EmbeddingCache } from './embedding-cache.js';
 import { readOffTopicQuestions, resolveExampleQuestions, type QuestionReview } from './example-questions.js';
 import { loadSafetyExamples } from './safety-examples.js';
-import { INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
+import { currentLink, INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
 import { parseDocument, sha256 } from './parse.js';
 import type { Acronym, Section } from './types.js';
 
@@ -42,21 +42,38 @@ export function ingestCodeHash(): string {
   return sha256(files.map((name) => `${name}\n${readFileSync(join(dir, name), 'utf8')}`).join('\n'));
 }
 
+/**
+ * sha256 of each curated file the build embeds (corpus/questions/*.jsonl, off-topic-questions.jsonl,
+ * safety-examples.jsonl), by its path under corpus/: editing any of them makes the index stale.
+ */
+export function curatedFingerprint(corpusDir: string): Record<string, string> {
+  const questionsDir = join(corpusDir, 'questions');
+  const names = [
+    ...(existsSync(questionsDir) ? readdirSync(questionsDir).filter((name) => name.endsWith('.jsonl')).sort().map((name) => `questions/${name}`) : []),
+    'off-topic-questions.jsonl',
+    'safety-examples.jsonl',
+  ];
+  return Object.fromEntries(names.filter((name) => existsSync(join(corpusDir, name))).map((name) => [name, sha256(readFileSync(join(corpusDir, name), 'utf8'))]));
+}
+
 /** What the corpus looks like now, for staleness checks without parsing or embedding. */
-export function corpusFingerprint(config: IngestConfig): { jsonFiles: Record<CorpusJsonName, string>; files: Array<{ id: string; file: string; sha256: string }> } {
+export function corpusFingerprint(config: IngestConfig): { jsonFiles: Record<CorpusJsonName, string>; curatedFiles: Record<string, string>; files: Array<{ id: string; file: string; sha256: string }> } {
   const { corpusJson, jsonFiles } = loadCorpusJson(config.corpusDir);
   const files = corpusJson['sources.json'].documents.map((source) => ({ id: source.id, file: source.file, sha256: sha256(readDocument(config.corpusDir, source)) }));
-  return { jsonFiles, files };
+  return { jsonFiles, curatedFiles: curatedFingerprint(config.corpusDir), files };
 }
 
 /** Says why the live index is stale (or undefined when it is current). */
 export function staleReason(config: IngestConfig): string | undefined {
   const manifest = readCurrentManifest(config.dataDir);
-  if (!manifest) return 'there is no index yet';
+  if (!manifest) return existsSync(currentLink(config.dataDir)) ? 'the live index was written in an older format (or cannot be read)' : 'there is no index yet';
   if (manifest.embedder.id !== embedderId(config.embedder)) return `it was built with embedder ${manifest.embedder.id}`;
   if (manifest.codeHash !== ingestCodeHash()) return 'the ingest code has changed since it was built';
   const now = corpusFingerprint(config);
   for (const name of CORPUS_JSON_FILES) if (now.jsonFiles[name] !== manifest.corpus.jsonFiles[name]) return `corpus/${name} has changed`;
+  for (const name of new Set([...Object.keys(now.curatedFiles), ...Object.keys(manifest.corpus.curatedFiles)])) {
+    if (now.curatedFiles[name] !== manifest.corpus.curatedFiles[name]) return `corpus/${name} has changed`;
+  }
   for (const file of now.files) {
     const before = manifest.corpus.documents.find((document) => document.id === file.id);
     if (!before || before.sha256 !== file.sha256) return `${file.file} has changed`;
@@ -74,6 +91,7 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   const { config } = options;
   // Validated first, so a bad hotlines.json stops the build before anything is embedded.
   const { corpusJson, jsonFiles } = loadCorpusJson(config.corpusDir);
+  const curatedFiles = curatedFingerprint(config.corpusDir);
   const sources = corpusJson['sources.json'].documents;
   const sections: Section[] = [];
   const acronyms: Acronym[] = [];
@@ -120,11 +138,11 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   const builtAt = new Date().toISOString();
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
-    buildId: `${builtAt.replace(/[-:.TZ]/g, '').slice(0, 14)}-${sha256(JSON.stringify([sectionHashes, jsonFiles]) + embedder.id).slice(0, 8)}-${process.pid}`,
+    buildId: `${builtAt.replace(/[-:.TZ]/g, '').slice(0, 14)}-${sha256(JSON.stringify([sectionHashes, jsonFiles, curatedFiles]) + embedder.id).slice(0, 8)}-${process.pid}`,
     builtAt,
     codeHash: ingestCodeHash(),
     embedder: { id: embedder.id, dimensions },
-    corpus: { jsonFiles, documents },
+    corpus: { jsonFiles, curatedFiles, documents },
     counts: { sections: sections.length, chunks: chunks.length, questions: questions.length, offTopic: offTopic.length, safety: safety.length },
     sectionHashes,
   };

@@ -59,6 +59,8 @@ export const manifestSchema = z.object({
   corpus: z.object({
     /** sha256 of each corpus JSON file as ingest read it (CORPUS_JSON_FILES), to tell when the build is stale. */
     jsonFiles: z.record(z.string(), z.string()),
+    /** sha256 of each curated file the build embeds (example, off-topic and safety questions), by path under corpus/. */
+    curatedFiles: z.record(z.string(), z.string()),
     documents: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string(), sections: z.number(), chunks: z.number() })),
   }),
   counts: z.object({ sections: z.number().int().nonnegative(), chunks: z.number().int().positive(), questions: z.number().int().nonnegative(), offTopic: z.number().int().nonnegative(), safety: z.number().int().nonnegative() }),

@@ -51,7 +51,7 @@ function writeTinyBuild(dataDir: string, buildId: string): string {
     builtAt: new Date().toISOString(),
     codeHash: 'test',
     embedder: { id: 'test', dimensions: 3 },
-    corpus: { jsonFiles, documents: [{ id: 'mo', file: 'mo.txt', sha256: 'x', sections: 2, chunks: 2 }] },
+    corpus: { jsonFiles, curatedFiles: {}, documents: [{ id: 'mo', file: 'mo.txt', sha256: 'x', sections: 2, chunks: 2 }] },
     counts: { sections: 2, chunks: 2, questions: 0, offTopic: 0, safety: 0 },
     sectionHashes: {},
   };
