@@ -24,11 +24,11 @@ export interface JudgeFeatures {
 const TOP = 3;
 
 /** Reads the features off the plan and the top candidates. */
-export function judgeFeatures(plan: QueryPlan, candidates: Candidate[], offTopic = 0): JudgeFeatures {
+export function judgeFeatures(plan: QueryPlan, candidates: Candidate[], unitTerms: string[][], offTopic = 0): JudgeFeatures {
   const top = candidates.slice(0, TOP);
   const asking = new Set(contentTerms(plan.focus));
   const own = plan.terms.filter((term) => term.own && asking.has(term.term));
-  const words = new Set(top.flatMap((candidate) => [...candidate.units.flatMap((entry) => contentTerms(entry.unit.indexText)), ...contentTerms(candidate.question?.text ?? '')]));
+  const words = new Set(top.flatMap((candidate) => [...candidate.units.flatMap((entry) => unitTerms[entry.chunkIndex]), ...contentTerms(candidate.question?.text ?? '')]));
   return {
     similarity: Math.max(0, ...top.map((candidate) => candidate.similarity)),
     questionSimilarity: Math.max(0, ...top.map((candidate) => candidate.questionSimilarity)),
@@ -56,7 +56,7 @@ export function inScope(features: JudgeFeatures, params: Params['judge']): numbe
  */
 export function judge(plan: QueryPlan, candidates: Candidate[], options: { index: SearchIndex; sourceById: Map<string, Source>; params: Params; vectorsUsed: boolean; offTopicSimilarity?: number }): Evidence {
   const { params } = options;
-  const features = judgeFeatures(plan, candidates, options.offTopicSimilarity);
+  const features = judgeFeatures(plan, candidates, options.index.unitTerms, options.offTopicSimilarity);
   const probability = answerability(features, params.judge);
   const base = { features: { ...features }, answerability: probability, related: [], uncoveredPlaces: [] as string[], passages: [] };
   const top = candidates[0];

@@ -95,7 +95,7 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
   }
   boostReferences(index, plan.references, { candidateFor, bonus: params.referenceBonus, docId });
   boostDefinitions(index, plan.definitionOf, { candidateFor, bonus: params.definitionBonus, docId });
-  const ranked = collapseTwins([...bySection.values()].filter((candidate) => !docId || candidate.section.docId === docId).sort((left, right) => right.score - left.score), plan.text);
+  const ranked = collapseTwins([...bySection.values()].filter((candidate) => !docId || candidate.section.docId === docId).sort((left, right) => right.score - left.score), plan.text, options.limit);
   return ranked.slice(0, options.limit);
 }
 

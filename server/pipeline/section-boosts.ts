@@ -68,14 +68,15 @@ function addOpeningUnits(index: SearchIndex, candidate: Candidate): void {
  * The same answer appears under domestic violence and under stalking; keep one unless the query's
  * words favour the other's heading.
  */
-export function collapseTwins(ranked: Candidate[], queryText: string): Candidate[] {
+export function collapseTwins(ranked: Candidate[], queryText: string, limit = Number.POSITIVE_INFINITY): Candidate[] {
   const words = new Set(queryText.toLowerCase().match(/[a-z]+/g) ?? []);
   const pathScore = (entry: Candidate) => entry.section.path.join(' ').toLowerCase().match(/[a-z]+/g)?.filter((word) => words.has(word) && word.length > 3).length ?? 0;
   const kept: Candidate[] = [];
   for (const entry of ranked) {
     const twinIndex = kept.findIndex((other) => other.section.duplicateOf === entry.section.id || entry.section.duplicateOf === other.section.id);
     if (twinIndex < 0) {
-      kept.push(entry);
+      // Past the limit only a twin of a kept section matters (it may take that section's place).
+      if (kept.length < limit) kept.push(entry);
       continue;
     }
     const twin = kept[twinIndex];

@@ -5,6 +5,7 @@ import type { Chunk, Section } from '../../ingest/types.js';
 import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-index.js';
 import type { Thesaurus } from './query-expansion.js';
 import { dot } from './dot.js';
+import { contentTerms } from './terms.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
 /** Exact and approximate cosine search over one set of vectors (passages or example questions). */
@@ -22,6 +23,8 @@ export interface SearchIndex {
   chunks: Chunk[];
   sectionById: Map<string, Section>;
   chunkIndexesBySection: Map<string, number[]>;
+  /** Each unit's content terms (contentTerms of its indexText), by position: read on every request, computed once. */
+  unitTerms: string[][];
   lexical: LexicalIndex;
   passageVectors: VectorSet;
   /** Curated example questions, their lexical index and vectors. */
@@ -74,6 +77,7 @@ export function createSearchIndex(options: {
     chunks: index.chunks,
     sectionById,
     chunkIndexesBySection,
+    unitTerms: index.chunks.map((chunk) => contentTerms(chunk.indexText)),
     lexical,
     passageVectors: createVectorSet(index.vectors, dimensions, (label) => index.chunks[label]?.docId),
     questions: index.questions,
