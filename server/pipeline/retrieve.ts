@@ -1,6 +1,6 @@
 import type { Section } from '../../ingest/types.js';
 import type { RetrievalMode } from '../contract.js';
-import type { ChunkHit } from '../retrieve/lexical-index.js';
+import type { LexicalIndex } from '../retrieve/lexical-index.js';
 import { expandQuery, standInPhrases } from '../retrieve/query-expansion.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import type { Params } from './params.js';
@@ -19,8 +19,9 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
   const { params, mode, docId } = options;
   const useLexical = mode !== 'vector';
   const useVectors = mode !== 'lexical';
-  const lexicalUnits = useLexical ? lexicalScores(index, plan, { docId, params, questions: false }) : new Map<number, number>();
-  const lexicalQuestions = useLexical && params.useQuestions ? lexicalScores(index, plan, { docId, params, questions: true }) : new Map<number, number>();
+  const queries = useLexical ? lexicalQueries(index, plan, params) : [];
+  const lexicalUnits = useLexical ? lexicalScores(index.lexical, queries, { docId, limit: params.candidates }) : new Map<number, number>();
+  const lexicalQuestions = useLexical && params.useQuestions ? lexicalScores(index.questionLexical, queries, { docId, limit: params.candidates }) : new Map<number, number>();
   let unitSimilarity = new Map<number, number>();
   let questionSimilarity = new Map<number, number>();
   if (useVectors) {
@@ -110,21 +111,31 @@ export async function offTopicSimilarity(plan: QueryPlan, index: SearchIndex, pa
   return scores.length > 1 ? (1 - params.focusWeight) * scores[0] + params.focusWeight * scores[1] : scores[0];
 }
 
-/** BM25 over units or example questions: the latest words, carried context and synonyms, each scaled to its best hit. */
-function lexicalScores(index: SearchIndex, plan: QueryPlan, options: { docId?: string; params: Params['retrieve']; questions: boolean }): Map<number, number> {
-  const lexical = options.questions ? index.questionLexical : index.lexical;
-  const { params, docId } = options;
-  const limit = params.candidates;
+/** One BM25 query and its weight: whether misspellings count, and how much its hits weigh beside the others. */
+interface LexicalQuery {
+  text: string;
+  fuzzy: boolean;
+  weight: number;
+}
+
+/** What BM25 searches for: the latest words (with carried context), their stand-ins, the earlier turn, the synonyms. */
+function lexicalQueries(index: SearchIndex, plan: QueryPlan, params: Params['retrieve']): LexicalQuery[] {
   const expansions = expandQuery(plan.text, index.thesaurus);
   // A word the documents never use can match nothing: its stand-ins from the thesaurus carry the person's own weight.
   const standIns = standInPhrases(plan.latest, index.thesaurus, (term) => index.documentFrequency.has(term));
   // A follow-up is searched with the turn it leans on, so passages about both rank first.
-  const runs: Array<{ hits: ChunkHit[]; weight: number }> = [{ hits: lexical.search(plan.text, { docId, limit }), weight: 1 }];
-  if (standIns.length > 0) runs.push({ hits: lexical.search(`${plan.latest} ${standIns.join(' ')}`, { docId, fuzzy: false, limit }), weight: 1 });
-  if (plan.context) runs.push({ hits: lexical.search(plan.context, { docId, limit }), weight: params.contextWeight });
-  if (expansions.length > 0) runs.push({ hits: lexical.search(expansions.join(' '), { docId, fuzzy: false, limit }), weight: params.synonymWeight });
+  const queries: LexicalQuery[] = [{ text: plan.text, fuzzy: true, weight: 1 }];
+  if (standIns.length > 0) queries.push({ text: `${plan.latest} ${standIns.join(' ')}`, fuzzy: false, weight: 1 });
+  if (plan.context) queries.push({ text: plan.context, fuzzy: true, weight: params.contextWeight });
+  if (expansions.length > 0) queries.push({ text: expansions.join(' '), fuzzy: false, weight: params.synonymWeight });
+  return queries;
+}
+
+/** BM25 over units or example questions: each query's hits scaled to its best, weighted, the best per item kept. */
+function lexicalScores(lexical: LexicalIndex, queries: LexicalQuery[], options: { docId?: string; limit: number }): Map<number, number> {
   const scores = new Map<number, number>();
-  for (const { hits, weight } of runs) {
+  for (const { text, fuzzy, weight } of queries) {
+    const hits = lexical.search(text, { docId: options.docId, limit: options.limit, ...(fuzzy ? {} : { fuzzy: false }) });
     const best = hits[0]?.score ?? 1;
     for (const hit of hits) scores.set(hit.chunkIndex, Math.max(scores.get(hit.chunkIndex) ?? 0, (weight * hit.score) / best));
   }
