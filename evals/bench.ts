@@ -8,6 +8,7 @@ import { parseServerConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
 import { createRuntime, loadSnapshot } from '../server/runtime.js';
 import { benchIngest } from './bench/ingest-bench.js';
+import { createHttpSend } from './bench/http-client.js';
 import { benchLatency } from './bench/latency-bench.js';
 import { runLoad, type LoadRun, type LoadTarget } from './bench/load-bench.js';
 import { BENCH_CONVERSATIONS, BENCH_LOOKUPS } from './bench/questions.js';
@@ -60,13 +61,15 @@ async function main(): Promise<number> {
     // JSON request logs on, as in production; they go to a file so the benchmark does not pay for them.
     server = await startServer({ env: { ...env, LUMEN_LOG: 'json' }, logFile: join(workDir, 'server.log') });
     const idleRssMb = server.rssMb();
+    const client = createHttpSend(server.url);
     const overHttp = await benchLatency({
-      send: (path, init) => fetch(`${server!.url}${path}`, init),
+      send: client.send,
       conversations: BENCH_CONVERSATIONS,
       lookups: BENCH_LOOKUPS,
       passes,
       resetCache: () => server!.reload(),
     });
+    client.close();
     const afterLatencyRssMb = server.rssMb();
 
     const load: LoadRun[] = [];

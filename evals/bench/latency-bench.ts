@@ -28,11 +28,11 @@ export interface LatencyOptions {
   embed?: (text: string) => Promise<unknown>;
 }
 
-/** The text chat embeds for a conversation, normalised as the query-embedding cache does. */
+/** The text chat embeds for a conversation, normalised as the query-embedding cache does (spaces only: case is kept). */
 export function embeddedText(conversation: BenchConversation): string {
   const query = conversationQuery(conversation);
   const text = query.context ? `${query.context} ${query.latest}` : query.latest;
-  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return text.trim().replace(/\s+/g, ' ');
 }
 
 /**

@@ -1,0 +1,26 @@
+import http from 'node:http';
+import type { Send } from './latency-bench.js';
+
+/**
+ * A keep-alive HTTP/1.1 client on Node's own http module, one socket, for the latency runs. fetch (undici)
+ * spends about two milliseconds of its own per POST on this machine, and the benchmark shares the server's
+ * two cores: that time is the client's, not the server's, and would be counted as chat latency.
+ */
+export function createHttpSend(baseUrl: string): { send: Send; close: () => void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send: Send = (path, init = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const body = typeof init.body === 'string' ? init.body : undefined;
+      const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
+      if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
+      const request = http.request(new URL(path, baseUrl), { method: init.method ?? 'GET', agent, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0 })));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  return { send, close: () => agent.destroy() };
+}
