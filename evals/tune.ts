@@ -30,17 +30,21 @@ async function main(argv: string[]): Promise<void> {
   const config = parseServerConfig({ ...process.env, LUMEN_WATCH_INDEX: 'false', LUMEN_LOG: 'silent' });
   const runtime = await createRuntime({ config });
   const cases = loadCases(resolve(PROJECT_ROOT, 'evals/cases-dev.jsonl')).filter((evalCase) => evalCase.expect.status !== 'emergency');
-  if (command === 'judge') return fitJudge(runtime, cases);
+  if (command === 'judge') {
+    // `judge --param retrieve.useQuestions=false`: refit for an ablation, so it is not judged by weights fitted with the part it removes.
+    const specs = rest.flatMap((arg, index) => (rest[index - 1] === '--param' ? [arg] : []));
+    return fitJudge(runtime, cases, withOverrides(specs) as ParamOverrides);
+  }
   if (command === 'sweep') return sweep(runtime, cases, rest);
-  console.error('usage: npm run tune -- judge | sweep group.name=v1,v2,... [...]');
+  console.error('usage: npm run tune -- judge [--param group.name=value ...] | sweep group.name=v1,v2,... [...]');
   process.exitCode = 2;
 }
 
 /** Fits the logistic judge on retrieval features of every non-emergency dev case; thresholds from out-of-fold predictions. */
-async function fitJudge(runtime: Runtime, cases: EvalCase[]): Promise<void> {
+async function fitJudge(runtime: Runtime, cases: EvalCase[], overrides: ParamOverrides): Promise<void> {
   const samples: Array<Sample & { outOfScope: boolean; nearest: number }> = [];
   for (const evalCase of cases) {
-    const run = await runChat(runtime, { messages: evalCase.messages, retrievalMode: 'hybrid' });
+    const run = await runChat(runtime, { messages: evalCase.messages, retrievalMode: 'hybrid', params: overrides });
     const features = run.evidence?.features as JudgeFeatures | undefined;
     if (!features) continue;
     samples.push({ x: FEATURES.map((key) => features[key]), y: Number(evalCase.expect.status === 'answered'), outOfScope: evalCase.expect.status === 'out_of_scope', nearest: Math.max(features.similarity, features.questionSimilarity) });
