@@ -1,6 +1,7 @@
 // The terminal lookups staff use during a call, run as the real command: against a real Lumen server on a
 // free port (the fast path), and loading the shared test index itself when no server answers.
 import { execFile } from 'node:child_process';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { createTestApp, TEST_DATA_DIR } from './testing/test-runtime.js';
 const run = promisify(execFile);
 const cli = async (args: string[], env: Record<string, string> = {}) => {
   const started = performance.now();
-  const result = await run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'server', 'ask-cli.ts'), ...args], {
+  // What `npm run ask` runs: the launcher, which compiles server/ask-cli.ts to dist/ask-cli.mjs when a source changed.
+  const result = await run(process.execPath, [join(PROJECT_ROOT, 'server', 'ask.mjs'), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, LUMEN_DATA_DIR: TEST_DATA_DIR, ...env },
     timeout: 60_000,
@@ -105,5 +107,19 @@ describe('npm run ask with no server at the default address', () => {
     const { stdout } = await cli(['--local', '--url', url, 'how long does a full order of protection last in missouri']);
     expect(stdout).toMatch(/^\[answered\]/);
     await expect(cli(['--local', '--search', 'order', '--doc', 'kansas'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown document "kansas"/) });
+  });
+});
+
+describe('the npm run ask launcher', () => {
+  it('recompiles the lookup when a source is newer than the compiled file, and then answers from it', async () => {
+    const compiled = join(PROJECT_ROOT, 'dist', 'ask-cli.mjs');
+    await cli(['--url', url, '--search', 'ex parte']);
+    expect(existsSync(compiled)).toBe(true);
+    // Older than every source: the next lookup must rebuild it before answering.
+    const past = new Date('2001-01-01T00:00:00Z');
+    utimesSync(compiled, past, past);
+    const { stdout } = await cli(['--url', url, '--search', 'ex parte', '--json']);
+    expect(statSync(compiled).mtimeMs).toBeGreaterThan(past.getTime() + 1000);
+    expect(JSON.parse(stdout).results.length).toBeGreaterThan(0);
   });
 });

@@ -34,8 +34,8 @@ export function formatSearchForTerminal(response: SearchResponse): string {
 const USAGE = [
   'Usage: npm run ask -- "your question" [--json] [--mode hybrid|lexical|vector]',
   '       npm run ask -- --search "words or a number" [--doc mo|mpo|dodi] [--mode instant|hybrid|lexical|vector] [--json]',
-  `Asks the Lumen server at --url (default ${DEFAULT_URL}); with no server there, loads the index here (several`,
-  'seconds). --url given: that server only. --local: never ask a server.',
+  `Asks the Lumen server at --url (default ${DEFAULT_URL}); with no server there, loads the index here (a second`,
+  'or two). --url given: that server only. --local: never ask a server.',
   '       npm run ask -- --explain "your question"   the answer and what each pipeline stage did (runs here, locally)',
 ].join('\n');
 
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
         console.error(`No Lumen server answered at ${explicitUrl} (${error.message}).`);
         return 1;
       }
-      console.error(`No Lumen server at ${DEFAULT_URL}; loading the index here, which takes several seconds (\`npm start\` makes lookups instant).`);
+      console.error(`No Lumen server at ${DEFAULT_URL}; loading the index here, which takes a second or two (\`npm start\` makes lookups instant).`);
     }
   }
   outcome ??= await askLocally(lookup);
