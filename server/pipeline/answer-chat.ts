@@ -86,8 +86,9 @@ export async function answerChat(runtime: Runtime, options: ChatOptions): Promis
 }
 
 /**
- * The answer pipeline on one index snapshot: safety -> understand -> retrieve -> judge -> render
- * (-> the optional LLM composer, checked). Each stage adds to the trace.
+ * The answer pipeline on one index snapshot: understand -> safety -> retrieve -> judge -> render (-> the
+ * optional LLM composer, checked). Understanding reads words only; safety decides before anything is
+ * retrieved, in the one encoder call that also embeds what retrieval searches for. Each stage adds to the trace.
  */
 export async function runChat(runtime: Runtime, options: ChatOptions): Promise<ChatRun> {
   const snapshot = runtime.snapshot;
