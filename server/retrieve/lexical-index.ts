@@ -65,6 +65,24 @@ function editDistance(left: string, right: string, limit: number): number {
   return previous[right.length] <= limit ? previous[right.length] : Infinity;
 }
 
+/** How often each character occurs in a word (letters, digits, the rest in one slot). */
+function countLetters(word: string): Uint16Array {
+  const counts = new Uint16Array(37);
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    const slot = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36;
+    counts[slot] += 1;
+  }
+  return counts;
+}
+
+/** How many characters two words have in common, counted with repetition. */
+function sharedLetters(left: Uint16Array, right: Uint16Array): number {
+  let shared = 0;
+  for (let slot = 0; slot < 37; slot++) shared += Math.min(left[slot], right[slot]);
+  return shared;
+}
+
 /** One indexed word's postings in one field: the items holding it and each item's weighted BM25 score. */
 interface Postings {
   items: Int32Array;
@@ -135,14 +153,19 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
   // The indexed words a word may be a misspelling of, with their weights; remembered, since a scan of the
   // vocabulary is the slowest part of a search and people repeat their words. Bounded against floods of nonsense.
   const misspellings = new Map<string, Array<[string, number]>>();
+  const letterCounts = sortedTerms.map(countLetters);
   const misspellingsOf = (term: string): Array<[string, number]> => {
     let found = misspellings.get(term);
     if (found) return found;
     found = [];
     const edits = maxEdits(term);
     if (edits > 0) {
-      for (const candidate of sortedTerms) {
-        if (candidate === term) continue;
+      const counts = countLetters(term);
+      for (let at = 0; at < sortedTerms.length; at++) {
+        const candidate = sortedTerms[at];
+        if (candidate === term || Math.abs(candidate.length - term.length) > edits) continue;
+        // Every letter an alignment does not match costs an edit: a cheap bound that skips most words unseen.
+        if (Math.max(candidate.length, term.length) - sharedLetters(counts, letterCounts[at]) > edits) continue;
         const distance = editDistance(term, candidate, edits);
         if (distance !== Infinity) found.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
       }
