@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { chunkSections } from './chunk.js';
 import { PROJECT_ROOT, type IngestConfig } from './config.js';
-import { CORPUS_JSON_FILES, loadCorpusJson, readDocument, type CorpusJsonName } from './corpus.js';
+import { loadCorpusJson, readDocument, type CorpusJsonName } from './corpus.js';
 import { createEmbedder, embedderId, type NamedEmbeddings } from './embedders/create-embedder.js';
 import { EmbeddingCache } from './embedding-cache.js';
-import { readOffTopicQuestions, resolveExampleQuestions, type QuestionReview } from './example-questions.js';
-import { loadSafetyExamples } from './safety-examples.js';
+import { OFF_TOPIC_FILE, QUESTIONS_DIR, readOffTopicQuestions, resolveExampleQuestions, type QuestionReview } from './example-questions.js';
+import { loadSafetyExamples, SAFETY_EXAMPLES_FILE } from './safety-examples.js';
 import { currentLink, INDEX_FORMAT_VERSION, readCurrentManifest, writeIndex, type Manifest } from './index-store.js';
 import { parseDocument, sha256 } from './parse.js';
 import type { Acronym, Section } from './types.js';
@@ -47,11 +47,11 @@ export function ingestCodeHash(): string {
  * safety-examples.jsonl), by its path under corpus/: editing any of them makes the index stale.
  */
 export function curatedFingerprint(corpusDir: string): Record<string, string> {
-  const questionsDir = join(corpusDir, 'questions');
+  const questionsDir = join(corpusDir, QUESTIONS_DIR);
   const names = [
-    ...(existsSync(questionsDir) ? readdirSync(questionsDir).filter((name) => name.endsWith('.jsonl')).sort().map((name) => `questions/${name}`) : []),
-    'off-topic-questions.jsonl',
-    'safety-examples.jsonl',
+    ...(existsSync(questionsDir) ? readdirSync(questionsDir).filter((name) => name.endsWith('.jsonl')).sort().map((name) => `${QUESTIONS_DIR}/${name}`) : []),
+    OFF_TOPIC_FILE,
+    SAFETY_EXAMPLES_FILE,
   ];
   return Object.fromEntries(names.filter((name) => existsSync(join(corpusDir, name))).map((name) => [name, sha256(readFileSync(join(corpusDir, name), 'utf8'))]));
 }
@@ -63,6 +63,11 @@ export function corpusFingerprint(config: IngestConfig): { jsonFiles: Record<Cor
   return { jsonFiles, curatedFiles: curatedFingerprint(config.corpusDir), files };
 }
 
+/** The first file (by name) whose sha256 differs between two fingerprints, or that only one of them has. */
+function firstChanged(now: Record<string, string>, before: Record<string, string>): string | undefined {
+  return [...new Set([...Object.keys(now), ...Object.keys(before)])].find((name) => now[name] !== before[name]);
+}
+
 /** Says why the live index is stale (or undefined when it is current). */
 export function staleReason(config: IngestConfig): string | undefined {
   const manifest = readCurrentManifest(config.dataDir);
@@ -70,10 +75,8 @@ export function staleReason(config: IngestConfig): string | undefined {
   if (manifest.embedder.id !== embedderId(config.embedder)) return `it was built with embedder ${manifest.embedder.id}`;
   if (manifest.codeHash !== ingestCodeHash()) return 'the ingest code has changed since it was built';
   const now = corpusFingerprint(config);
-  for (const name of CORPUS_JSON_FILES) if (now.jsonFiles[name] !== manifest.corpus.jsonFiles[name]) return `corpus/${name} has changed`;
-  for (const name of new Set([...Object.keys(now.curatedFiles), ...Object.keys(manifest.corpus.curatedFiles)])) {
-    if (now.curatedFiles[name] !== manifest.corpus.curatedFiles[name]) return `corpus/${name} has changed`;
-  }
+  const changed = firstChanged(now.jsonFiles, manifest.corpus.jsonFiles) ?? firstChanged(now.curatedFiles, manifest.corpus.curatedFiles);
+  if (changed) return `corpus/${changed} has changed`;
   for (const file of now.files) {
     const before = manifest.corpus.documents.find((document) => document.id === file.id);
     if (!before || before.sha256 !== file.sha256) return `${file.file} has changed`;
@@ -109,7 +112,7 @@ export async function buildIndex(options: { config: IngestConfig; embedder?: Nam
   const embedder = options.embedder ?? createEmbedder(config.embedder);
   const cache = new EmbeddingCache(config.dataDir, embedder.id);
   const offTopic = readOffTopicQuestions(config.corpusDir);
-  const safety = existsSync(join(config.corpusDir, 'safety-examples.jsonl')) ? loadSafetyExamples(config.corpusDir) : [];
+  const safety = existsSync(join(config.corpusDir, SAFETY_EXAMPLES_FILE)) ? loadSafetyExamples(config.corpusDir) : [];
   const texts = [...chunks.map((chunk) => chunk.indexText), ...questions.map((question) => question.text), ...offTopic, ...safety.map((example) => example.text)];
   const missing = [...new Set(texts.filter((text) => !cache.get(text)))];
   const batchSize = 32;

@@ -30,6 +30,9 @@ export interface QuestionReview {
 
 export const QUESTIONS_DIR = 'questions';
 
+/** Questions about other subjects, one JSON object per line, in the corpus folder. */
+export const OFF_TOPIC_FILE = 'off-topic-questions.jsonl';
+
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const offTopicSchema = z.object({ question: z.string().trim().min(2).max(400), topic: z.string().min(1) });
@@ -40,7 +43,7 @@ const offTopicSchema = z.object({ question: z.string().trim().min(2).max(400), t
  * the encoder finds alike in any "how do I ...?".
  */
 export function readOffTopicQuestions(corpusDir: string): string[] {
-  const path = join(corpusDir, 'off-topic-questions.jsonl');
+  const path = join(corpusDir, OFF_TOPIC_FILE);
   if (!existsSync(path)) return [];
   const questions: string[] = [];
   readFileSync(path, 'utf8')
