@@ -33,16 +33,35 @@ export function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }
 
+/** Abbreviations whose full stop ends no sentence ("U.S.C.", "e.g.", "St. Louis", "para. 3.5"). */
+const ABBREVIATIONS = /\b(U\.S\.C|U\.S|e\.g|i\.e|etc|No|Vol|para|p|St|Mr|Mrs|Ms|Dr|Jr|Inc|vs|DoDI|DoDD|DoDM|PL|Sec)\./g;
+
+/** Hides the full stops of abbreviations (as NUL) so a sentence split passes over them; `restoreStops` puts them back. */
+function protectAbbreviations(text: string): string {
+  return text.replace(ABBREVIATIONS, (match) => match.replace(/\./g, '\u0000'));
+}
+
+const restoreStops = (part: string) => part.replace(/\u0000/g, '.').trim();
+
 /** Split prose into sentences, keeping abbreviations such as "U.S.C." and "e.g." intact. */
 export function splitSentences(text: string): string[] {
-  const protectedText = text.replace(
-    /\b(U\.S\.C|U\.S|e\.g|i\.e|etc|No|Vol|para|p|St|Mr|Mrs|Ms|Dr|Jr|Inc|vs|DoDI|DoDD|DoDM|PL|Sec)\./g,
-    (match) => match.replace(/\./g, '\u0000'),
+  return (
+    protectAbbreviations(text)
+      // A footnote marker may sit between the full stop and the next sentence ("within 15 days.2 If").
+      .split(/(?<=[.!?]["')]?(?:\d{1,2}|\*{1,3})?)\s+(?=["'(]?[A-Z0-9])/)
+      .map(restoreStops)
+      .filter((part) => part.length > 0)
   );
-  const parts = protectedText
-    // A footnote marker may sit between the full stop and the next sentence ("within 15 days.2 If").
-    .split(/(?<=[.!?]["')]?(?:\d{1,2}|\*{1,3})?)\s+(?=["'(]?[A-Z0-9])/)
-    .map((part) => part.replace(/\u0000/g, '.').trim())
+}
+
+/**
+ * Split what a person typed into sentences. Unlike the documents, messages are often typed in lower case
+ * ("its been years. can i still get an order"), so any . ! ? before a space ends a sentence, and so does a
+ * line break; the abbreviations of splitSentences still do not.
+ */
+export function splitMessageSentences(text: string): string[] {
+  return protectAbbreviations(text)
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(restoreStops)
     .filter((part) => part.length > 0);
-  return parts;
 }

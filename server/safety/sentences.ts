@@ -1,14 +1,12 @@
 import type { ChatMessage } from '../contract.js';
+import { splitMessageSentences } from '../../ingest/text.js';
 
 // A 2,000-character message has at most a few dozen sentences; the cap bounds the one encoder batch.
 const MAX_SENTENCES = 24;
 
-/** Splits a message into sentences at . ! ? and line breaks; phone messages without stops stay whole. */
+/** Splits a message into sentences at . ! ? and line breaks (not after "St." or "para."); phone messages without stops stay whole. */
 export function splitSentences(text: string): string[] {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((sentence) => sentence.trim())
+  return splitMessageSentences(text.replace(/[\u2018\u2019]/g, "'"))
     .filter((sentence) => /[a-z0-9]/i.test(sentence))
     .slice(0, MAX_SENTENCES);
 }
