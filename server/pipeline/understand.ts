@@ -3,7 +3,7 @@ import type { ChatMessage } from '../contract.js';
 import { conversationQuery } from '../retrieve/conversation-query.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import { contentTerms, referenceTokens } from '../retrieve/terms.js';
-import { splitSentences } from '../../ingest/text.js';
+import { splitMessageSentences } from '../../ingest/text.js';
 import type { QueryPlan } from './types.js';
 
 /** A sentence that asks: it ends in "?" or opens with a question word or an inverted auxiliary. */
@@ -20,9 +20,9 @@ export function understand(messages: ChatMessage[], options: { index: SearchInde
   const { index } = options;
   const query = conversationQuery(messages);
   const text = query.context ? `${query.context} ${query.latest}` : query.latest;
-  const sentences = splitSentences(query.latest.replace(/\s+/g, ' ').trim());
+  const sentences = splitMessageSentences(query.latest).map((sentence) => sentence.replace(/\s+/g, ' '));
   const asking = sentences.filter((sentence) => ASKS.test(sentence));
-  const focus = sentences.length > 1 && asking.length > 0 ? asking.join(' ') : query.latest;
+  const focus = sentences.length > 1 && asking.length > 0 && contentTerms(asking.join(' ')).length > 0 ? asking.join(' ') : query.latest;
   const definition = query.latest.match(DEFINITION) ?? query.latest.match(DEFINITION_LOOKUP);
   const asked = definition?.slice(1).find((group) => group !== undefined)?.toLowerCase().replace(/[?.!]+$/, '').trim();
   // Judged on the sentences that ask: the more a person tells of their situation, the more words the
