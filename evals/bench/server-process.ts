@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { PROJECT_ROOT } from '../../ingest/config.js';
 
 export interface ServerProcess {
@@ -15,9 +15,18 @@ export interface ServerProcess {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The address a server announced in `log`: only what it wrote since it was started (from the byte where the
+ * log then ended). The log is appended to, and an earlier run's line would send the benchmark to a dead port.
+ */
+export function listeningUrl(log: Buffer, fromByte = 0): string | undefined {
+  return log.subarray(fromByte).toString('utf8').match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//)?.[1];
+}
+
 /** Starts `server/main.ts` on 127.0.0.1 with a free port, its output going to a file, and waits until it listens. */
 export async function startServer(options: { env: Record<string, string>; logFile: string; deadlineMs?: number }): Promise<ServerProcess> {
   const log = openSync(options.logFile, 'a');
+  const offset = statSync(options.logFile).size;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: '0' },
@@ -33,7 +42,7 @@ export async function startServer(options: { env: Record<string, string>; logFil
       child.kill('SIGKILL');
       throw new Error('the server did not start in time');
     }
-    url = readFileSync(options.logFile, 'utf8').match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//)?.[1];
+    url = listeningUrl(readFileSync(options.logFile), offset);
     await sleep(100);
   }
   const baseUrl = url;
