@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from './contract.js';
 import { createChatHealth, type ChatHealth } from './chat-health.js';
@@ -9,6 +8,7 @@ import { AppError, createErrorHandler } from './errors.js';
 import { bodyUnread } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createForwardedClientKey } from './middleware/client-key.js';
+import { createCors } from './middleware/cors.js';
 import { createRateLimit, createRateLimiter } from './middleware/rate-limit.js';
 import type { RateLimitStore } from './middleware/rate-limit-store.js';
 import { createRedisRateLimitStore } from './middleware/redis-rate-limit-store.js';
@@ -82,8 +82,8 @@ export function createApp(
   const origins = runtime.config.corsOrigins;
   app.use(
     '/api/*',
-    cors({
-      origin: origins === '*' ? '*' : origins,
+    createCors({
+      origins,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Accept'],
       // The widget reads these to tell the person when to try again.

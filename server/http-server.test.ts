@@ -286,3 +286,41 @@ describe('caching and the headers browsers may read (item 9)', () => {
     connection.socket.destroy();
   });
 });
+
+describe('API answers leave the Node adapter in one write', () => {
+  // @hono/node-server writes a response whose body it still holds as a string (its "cache") in one call. A response
+  // that middleware rebuilt around a stream body is read chunk by chunk, with a timer turn to see the end: about two
+  // milliseconds on every chat. Hono's own CORS middleware did that to every /api/* answer (server/middleware/cors.ts).
+  const keepsBody = (response: Response) => Object.getOwnPropertySymbols(response).some((symbol) => symbol.description === 'cache');
+
+  it('chat, search, sections and errors keep their body as the route made it, CORS headers included', async () => {
+    const runtime = await createTestRuntimeWith({ LUMEN_CORS_ORIGINS: 'https://shelter.example' });
+    const logger = createLogger({ mode: 'silent' });
+    const app = createApp(runtime, { logger });
+    const seen: Response[] = [];
+    const fetchThrough = app.fetch.bind(app);
+    app.fetch = async (...args: Parameters<typeof app.fetch>) => {
+      const response = await fetchThrough(...args);
+      seen.push(response);
+      return response;
+    };
+    const server = createHttpServer({ app, config: runtime.config, logger });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const connection = await open(port);
+    const origin = 'Origin: https://shelter.example\r\n';
+    connection.socket.write(
+      post(chatBody('What is an order of protection?'), origin) + get('/api/search?q=order&mode=instant', origin) + get('/api/sections/nope', origin) + post('{', origin),
+    );
+    const responses = await connection.responses(4, 30_000);
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 404, 400]);
+    for (const response of responses) {
+      expect(response.headers['access-control-allow-origin']).toBe('https://shelter.example');
+      expect(response.headers.vary).toContain('Origin');
+    }
+    expect(JSON.parse(responses[0].body).status).toBe('answered');
+    expect(seen.map(keepsBody)).toEqual([true, true, true, true]);
+    connection.socket.destroy();
+  });
+});
