@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from './contract.js';
 import { createChatHealth, type ChatHealth } from './chat-health.js';
@@ -12,7 +11,7 @@ import { createCors } from './middleware/cors.js';
 import { createRateLimit, createRateLimiter } from './middleware/rate-limit.js';
 import type { RateLimitStore } from './middleware/rate-limit-store.js';
 import { createRedisRateLimitStore } from './middleware/redis-rate-limit-store.js';
-import { limitUrlLength, requireJsonBody } from './middleware/request-limits.js';
+import { limitBodySize, limitUrlLength, requireJsonBody } from './middleware/request-limits.js';
 import { createChatRoutes, type UrgencyCheck } from './routes/chat.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createOpenApiRoutes } from './routes/openapi.js';
@@ -114,11 +113,8 @@ export function createApp(
   app.use('/api/chat', requireJsonBody());
   app.use(
     '/api/chat',
-    bodyLimit({
-      maxSize: LIMITS.maxBodyBytes,
-      onError: () => {
-        throw new AppError(413, 'body_too_large', `The request body is larger than ${LIMITS.maxBodyBytes} bytes; send fewer or shorter messages.`);
-      },
+    limitBodySize(LIMITS.maxBodyBytes, () => {
+      throw new AppError(413, 'body_too_large', `The request body is larger than ${LIMITS.maxBodyBytes} bytes; send fewer or shorter messages.`);
     }),
   );
   app.route('/api/chat', createChatRoutes(runtime, logger, { rateLimit: chatLimit, isUrgent: options.isUrgent }));

@@ -290,7 +290,8 @@ describe('caching and the headers browsers may read (item 9)', () => {
 describe('API answers leave the Node adapter in one write', () => {
   // @hono/node-server writes a response whose body it still holds as a string (its "cache") in one call. A response
   // that middleware rebuilt around a stream body is read chunk by chunk, with a timer turn to see the end: about two
-  // milliseconds on every chat. Hono's own CORS middleware did that to every /api/* answer (server/middleware/cors.ts).
+  // milliseconds on every chat. Hono's own CORS middleware did that to every /api/* answer (server/middleware/cors.ts),
+  // and Hono's bodyLimit, by looking at the body stream, made the adapter read the chat's JSON through one.
   const keepsBody = (response: Response) => Object.getOwnPropertySymbols(response).some((symbol) => symbol.description === 'cache');
 
   it('chat, search, sections and errors keep their body as the route made it, CORS headers included', async () => {
@@ -298,8 +299,11 @@ describe('API answers leave the Node adapter in one write', () => {
     const logger = createLogger({ mode: 'silent' });
     const app = createApp(runtime, { logger });
     const seen: Response[] = [];
+    const requests: Request[] = [];
     const fetchThrough = app.fetch.bind(app);
     app.fetch = async (...args: Parameters<typeof app.fetch>) => {
+      // In the order they arrive (they may finish in another).
+      requests.push(args[0]);
       const response = await fetchThrough(...args);
       seen.push(response);
       return response;
@@ -321,6 +325,9 @@ describe('API answers leave the Node adapter in one write', () => {
     }
     expect(JSON.parse(responses[0].body).status).toBe('answered');
     expect(seen.map(keepsBody)).toEqual([true, true, true, true]);
+    // And the chat's JSON was read straight off the socket: nothing built a web Request with a body stream for it.
+    const builtWebRequest = (request: Request) => Object.getOwnPropertySymbols(request).some((symbol) => symbol.description === 'requestCache');
+    expect(builtWebRequest(requests[0])).toBe(false);
     connection.socket.destroy();
   });
 });

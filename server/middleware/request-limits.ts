@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors.js';
 
 /** Far above any valid query (q is at most LIMITS.maxQueryChars characters even fully percent-encoded). */
@@ -24,5 +25,23 @@ export function requireJsonBody(): MiddlewareHandler {
       throw new AppError(415, 'unsupported_media_type', 'Send the body as JSON with the header Content-Type: application/json.');
     }
     return next();
+  };
+}
+
+/**
+ * Caps a request body at `maxBytes`. A declared Content-Length is checked before anything reads the body; only a
+ * chunked upload goes through Hono's bodyLimit, which counts while it reads. Hono's middleware looks at the body
+ * stream of every request, and the Node adapter then builds a full web Request around the socket for it, so the
+ * JSON that follows is read through a ReadableStream instead of the adapter's direct read of the socket.
+ */
+export function limitBodySize(maxBytes: number, onError: () => never): MiddlewareHandler {
+  const whileReading = bodyLimit({ maxSize: maxBytes, onError });
+  return async (c, next) => {
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(declared) > maxBytes) onError();
+      return next();
+    }
+    return whileReading(c, next);
   };
 }
