@@ -43,6 +43,9 @@ export function createChatRoutes(runtime: Runtime, logger: Logger, options: Chat
         urgent = true;
       }
       if (!urgent) return limited;
+      // Hono's c.json() puts its headers into the context's pending ones, which the answer below is made with:
+      // the 429's Retry-After must not tell a person in danger to wait.
+      c.header('Retry-After', undefined);
       logger.info({ event: 'rate_limit_bypassed_urgent', route: '/api/chat' });
     }
     const request = { ...body, onRetrievalFallback: retrievalFallbackLogger(logger, '/api/chat') };
