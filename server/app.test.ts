@@ -127,3 +127,29 @@ describe('GET /api/search, /api/sections, /healthz, /openapi.json', () => {
     expect(openapi.paths['/api/chat'].post.requestBody.content['application/json'].schema.properties.messages.maxItems).toBe(LIMITS.maxMessages);
   });
 });
+
+describe('Server-Timing on chat answers', () => {
+  const readServerTiming = (response: Response, metric: string) => {
+    const part = (response.headers.get('server-timing') ?? '').split(', ').find((entry) => entry.split(';')[0] === metric);
+    const milliseconds = Number(part?.match(/;dur=([\d.]+)/)?.[1]);
+    return part === undefined || !Number.isFinite(milliseconds) ? undefined : { milliseconds, description: part.match(/;desc="([^"]*)"/)?.[1] };
+  };
+  it("names each stage's milliseconds and the encoder call with its count of texts, never the words asked", async () => {
+    const question = 'Can a sheriff serve the order of protection at my workplace (timing check)?';
+    const first = await chat({ messages: [{ role: 'user', content: question }] });
+    expect(first.status).toBe(200);
+    const header = first.headers.get('server-timing') ?? '';
+    for (const stage of ['understand', 'safety', 'retrieve', 'judge', 'render']) expect(readServerTiming(first, stage)?.milliseconds).toBeGreaterThanOrEqual(0);
+    const encoder = readServerTiming(first, 'encoder');
+    expect(encoder?.description).toBe('1 text');
+    expect(encoder!.milliseconds).toBeGreaterThan(0.5);
+    for (const word of ['sheriff', 'workplace', 'timing check']) expect(header).not.toContain(word);
+    // Asked again, the embedding comes from the cache: the encoder's share is near nothing.
+    const again = await chat({ messages: [{ role: 'user', content: question }] });
+    expect(readServerTiming(again, 'encoder')!.milliseconds).toBeLessThan(encoder!.milliseconds);
+
+    // Two sentences: the safety check reads each, and retrieval the asking one, all in the one call.
+    const story = await chat({ messages: [{ role: 'user', content: 'We broke up in March and he keeps texting me. Can a judge make him stop contacting me?' }] });
+    expect(Number(readServerTiming(story, 'encoder')?.description?.split(' ')[0])).toBeGreaterThan(1);
+  });
+});

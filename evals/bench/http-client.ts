@@ -16,7 +16,8 @@ export function createHttpSend(baseUrl: string): { send: Send; close: () => void
       const request = http.request(new URL(path, baseUrl), { method: init.method ?? 'GET', agent, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0 })));
+        const headers = Object.entries(response.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : []));
+        response.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0, headers })));
         response.on('error', reject);
       });
       request.on('error', reject);

@@ -9,6 +9,12 @@ export type Send = (path: string, init?: RequestInit) => Promise<Response>;
 export interface LatencyResult {
   /** Embedding the query text alone with the configured encoder: the floor for a chat answer. */
   floor?: Percentiles;
+  /**
+   * The floor as the answering process measured it: its encoder time in each cold chat whose encoder call held one
+   * text (the question alone), from the Server-Timing header. Two processes measured minutes apart differ by more
+   * than the margin being judged (their encoders ran 15-22 ms a query on one machine within an hour).
+   */
+  serverFloor?: Percentiles;
   chatCold: Percentiles;
   chatWarm: Percentiles;
   searchHybridCold: Percentiles;
@@ -40,7 +46,7 @@ export function embeddedText(conversation: BenchConversation): string {
  * several passes. The floor is measured right before each cold chat so both see the same machine state.
  */
 export async function benchLatency(options: LatencyOptions): Promise<LatencyResult> {
-  const samples = { floor: [] as number[], chatCold: [] as number[], chatWarm: [] as number[], searchHybridCold: [] as number[], searchInstant: [] as number[] };
+  const samples = { floor: [] as number[], serverFloor: [] as number[], chatCold: [] as number[], chatWarm: [] as number[], searchHybridCold: [] as number[], searchInstant: [] as number[] };
   let failures = 0;
   const measure = async (list: number[], path: string, init?: RequestInit) => {
     const { ms, value: response } = await timed(async () => {
@@ -50,6 +56,7 @@ export async function benchLatency(options: LatencyOptions): Promise<LatencyResu
     });
     if (response.status !== 200) failures += 1;
     list.push(ms);
+    return response;
   };
   const chat = (conversation: BenchConversation): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ messages: conversation }) });
 
@@ -57,7 +64,8 @@ export async function benchLatency(options: LatencyOptions): Promise<LatencyResu
     await options.resetCache();
     for (const conversation of options.conversations) {
       if (options.embed) samples.floor.push((await timed(() => options.embed!(embeddedText(conversation)))).ms);
-      await measure(samples.chatCold, '/api/chat', chat(conversation));
+      const encoder = serverTiming(await measure(samples.chatCold, '/api/chat', chat(conversation)), 'encoder');
+      if (encoder?.description === '1 text') samples.serverFloor.push(encoder.milliseconds);
     }
     for (const conversation of options.conversations) await measure(samples.chatWarm, '/api/chat', chat(conversation));
     await options.resetCache();
@@ -69,10 +77,24 @@ export async function benchLatency(options: LatencyOptions): Promise<LatencyResu
   }
   return {
     floor: options.embed ? percentiles(samples.floor) : undefined,
+    serverFloor: samples.serverFloor.length > 0 ? percentiles(samples.serverFloor) : undefined,
     chatCold: percentiles(samples.chatCold),
     chatWarm: percentiles(samples.chatWarm),
     searchHybridCold: percentiles(samples.searchHybridCold),
     searchInstant: percentiles(samples.searchInstant),
     failures,
   };
+}
+
+/** One metric of a response's Server-Timing header (`name;desc="...";dur=12.3, ...`), if it is there. */
+export function serverTiming(response: Response, metric: string): { milliseconds: number; description?: string } | undefined {
+  for (const part of (response.headers.get('server-timing') ?? '').split(',')) {
+    const [name, ...params] = part.trim().split(';').map((piece) => piece.trim());
+    if (name !== metric) continue;
+    const value = (key: string) => params.find((param) => param.startsWith(`${key}=`))?.slice(key.length + 1);
+    const milliseconds = Number(value('dur'));
+    if (!Number.isFinite(milliseconds) || value('dur') === undefined) return undefined;
+    return { milliseconds, description: value('desc')?.replace(/^"|"$/g, '') };
+  }
+  return undefined;
 }

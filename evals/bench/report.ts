@@ -24,7 +24,11 @@ const ratio = (value: number, floor: number) => Math.round((value / floor) * 100
 export function judgeTargets(report: BenchReport): Target[] {
   const floor = report.latency.inProcess.floor!.p50;
   const inProcessRatio = ratio(report.latency.inProcess.chatCold.p50, floor);
-  const httpRatio = ratio(report.latency.overHttp.chatCold.p50, floor);
+  // Over HTTP the floor is the answering server's own time to embed a question alone, in the same run
+  // (Server-Timing); the in-process floor was measured in another process minutes earlier, kept for comparison.
+  const httpFloor = report.latency.overHttp.serverFloor?.p50;
+  const httpRatio = ratio(report.latency.overHttp.chatCold.p50, httpFloor ?? floor);
+  const httpAgainstInProcess = ratio(report.latency.overHttp.chatCold.p50, floor);
   const bad = report.load.reduce((sum, run) => sum + run.errors + run.non2xx + run.timeouts, 0);
   const latencyFailures = report.latency.inProcess.failures + report.latency.overHttp.failures;
   const rss = report.memory.rssAfterRound;
@@ -32,7 +36,11 @@ export function judgeTargets(report: BenchReport): Target[] {
   const growth = rss.length > 1 ? rss[rss.length - 1] - rss[0] : 0;
   return [
     { name: 'chat p50 <= 1.5x embedding floor (in-process)', met: inProcessRatio <= 1.5, detail: `${inProcessRatio}x` },
-    { name: 'chat p50 <= 1.5x embedding floor (HTTP)', met: httpRatio <= 1.5, detail: `${httpRatio}x` },
+    {
+      name: `chat p50 <= 1.5x embedding floor (HTTP, against ${httpFloor === undefined ? 'the in-process floor' : "the server's own floor"})`,
+      met: httpRatio <= 1.5,
+      detail: `${httpRatio}x (${httpAgainstInProcess}x against the in-process floor)`,
+    },
     { name: 'zero errors, timeouts and non-2xx', met: bad === 0 && latencyFailures === 0, detail: `${bad} under load, ${latencyFailures} in latency runs` },
     { name: 'memory flat across load rounds', met: growth <= Math.max(15, rss[0] * 0.1), detail: `${rss.join(' -> ')} MB` },
     { name: 'server exits 0 on SIGTERM after the load', met: report.serverExitCode === 0, detail: String(report.serverExitCode) },
@@ -53,6 +61,8 @@ export function renderReport(report: BenchReport, targets: Target[]): string {
   );
   const rows: Array<Array<string | number>> = [['embed one query (floor)', floor.count, floor.p50, floor.p95, floor.p99, '1.00']];
   for (const [where, result] of [['in-process', latency.inProcess], ['HTTP', latency.overHttp]] as const) {
+    const own = result.serverFloor;
+    if (own) rows.push([`${where}: the server's own floor (Server-Timing, one-text encoder calls)`, own.count, own.p50, own.p95, own.p99, ratio(own.p50, floor.p50).toFixed(2)]);
     rows.push([`${where} chat, cold cache`, result.chatCold.count, result.chatCold.p50, result.chatCold.p95, result.chatCold.p99, ratio(result.chatCold.p50, floor.p50).toFixed(2)]);
     rows.push([`${where} chat, warm cache`, result.chatWarm.count, result.chatWarm.p50, result.chatWarm.p95, result.chatWarm.p99, ratio(result.chatWarm.p50, floor.p50).toFixed(2)]);
     rows.push([`${where} search hybrid, cold`, result.searchHybridCold.count, result.searchHybridCold.p50, result.searchHybridCold.p95, result.searchHybridCold.p99, '']);

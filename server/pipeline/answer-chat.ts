@@ -47,16 +47,25 @@ const CANDIDATE_SECTIONS = 8;
  * cached so later stages pay no second call. Should the encoder fail, the short list of unambiguous
  * patterns still catches danger and self-harm.
  */
-export async function classifySafetyLevel(snapshot: Runtime['snapshot'], messages: ChatMessage[], alsoEmbed: string[] = []): Promise<SafetyResult> {
+export async function classifySafetyLevel(
+  snapshot: Runtime['snapshot'],
+  messages: ChatMessage[],
+  alsoEmbed: string[] = [],
+): Promise<SafetyResult & { encoder: { milliseconds: number; texts: number } }> {
   const { safety, search } = snapshot;
   const latest = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+  const started = performance.now();
+  const encoder = { milliseconds: 0, texts: 0 };
   try {
     const texts = safety.texts(messages);
-    const embeddings = (await search.embedMany([...texts, ...alsoEmbed])).slice(0, texts.length);
-    return guardAlarm(search, latest, safety.classify({ messages, embeddings }), embeddings[0]);
+    const all = [...texts, ...alsoEmbed];
+    encoder.texts = new Set(all.map((text) => text.trim().replace(/\s+/g, ' '))).size;
+    const embeddings = (await search.embedMany(all)).slice(0, texts.length);
+    encoder.milliseconds = performance.now() - started;
+    return { ...guardAlarm(search, latest, safety.classify({ messages, embeddings }), embeddings[0]), encoder };
   } catch {
     const danger = detectDanger(latest);
-    return { level: danger.selfHarm ? 'self_harm' : danger.emergency ? 'danger_now' : 'none', reasons: ['patterns only: the encoder failed'], scores: {} as SafetyResult['scores'] };
+    return { level: danger.selfHarm ? 'self_harm' : danger.emergency ? 'danger_now' : 'none', reasons: ['patterns only: the encoder failed'], scores: {} as SafetyResult['scores'], encoder };
   }
 }
 
@@ -78,6 +87,18 @@ function guardAlarm(search: SearchIndex, latest: string, result: SafetyResult, v
     return { ...result, level: detectDanger(latest).selfHarm ? 'self_harm' : 'danger_now', reasons: [...result.reasons, 'asks nothing and the present-danger patterns match'] };
   }
   return result;
+}
+
+/**
+ * The trace as an HTTP Server-Timing value: each stage's milliseconds, and the encoder's share of the safety stage
+ * (the one call that embeds the message, with how many distinct texts it held; near zero when they were cached).
+ * Durations and counts only, never what was asked.
+ */
+export function serverTiming(trace: TraceEntry[]): string {
+  const parts = trace.map((entry) => `${entry.stage};dur=${entry.milliseconds}`);
+  const encoder = trace.find((entry) => entry.stage === 'safety')?.detail.encoder as { milliseconds: number; texts: number } | undefined;
+  if (encoder) parts.push(`encoder;desc="${encoder.texts} text${encoder.texts === 1 ? '' : 's'}";dur=${encoder.milliseconds}`);
+  return parts.join(', ');
 }
 
 /** Answers the latest user message from the documents: safety first, then a cited answer or an honest fallback. */
@@ -112,7 +133,11 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     unknownShare: Number(value.unknownShare.toFixed(3)),
   }));
   let mode = options.retrievalMode ?? runtime.config.retrievalMode;
-  const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages, mode === 'lexical' ? [] : [plan.text, plan.focus]), (value) => ({ level: value.level, reasons: value.reasons }));
+  const safety = await stage('safety', () => classifySafetyLevel(snapshot, options.messages, mode === 'lexical' ? [] : [plan.text, plan.focus]), (value) => ({
+    level: value.level,
+    reasons: value.reasons,
+    encoder: { milliseconds: Math.round(value.encoder.milliseconds * 100) / 100, texts: value.encoder.texts },
+  }));
   if (safety.level === 'danger_now' || safety.level === 'self_harm') {
     const hotlines = pickHotlines(snapshot.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
     const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);
