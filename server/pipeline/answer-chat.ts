@@ -89,18 +89,6 @@ function guardAlarm(search: SearchIndex, latest: string, result: SafetyResult, v
   return result;
 }
 
-/**
- * The trace as an HTTP Server-Timing value: each stage's milliseconds, and the encoder's share of the safety stage
- * (the one call that embeds the message, with how many distinct texts it held; near zero when they were cached).
- * Durations and counts only, never what was asked.
- */
-export function serverTiming(trace: TraceEntry[]): string {
-  const parts = trace.map((entry) => `${entry.stage};dur=${entry.milliseconds}`);
-  const encoder = trace.find((entry) => entry.stage === 'safety')?.detail.encoder as { milliseconds: number; texts: number } | undefined;
-  if (encoder) parts.push(`encoder;desc="${encoder.texts} text${encoder.texts === 1 ? '' : 's'}";dur=${encoder.milliseconds}`);
-  return parts.join(', ');
-}
-
 /** Answers the latest user message from the documents: safety first, then a cited answer or an honest fallback. */
 export async function answerChat(runtime: Runtime, options: ChatOptions): Promise<ChatResponse> {
   return (await runChat(runtime, options)).response;

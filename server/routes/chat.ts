@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { answerChat, classifySafetyLevel, runChat, serverTiming } from '../pipeline/answer-chat.js';
+import { answerChat, classifySafetyLevel, runChat } from '../pipeline/answer-chat.js';
+import type { TraceEntry } from '../pipeline/types.js';
 import { chatRequestSchema, type ChatMessage } from '../contract.js';
 import type { Logger } from '../logger.js';
 import type { RateLimiter } from '../middleware/rate-limit.js';
@@ -24,6 +25,18 @@ export interface ChatRouteOptions {
   rateLimit?: RateLimiter;
   /** Consulted only when the limit is exceeded: an urgent message is answered anyway. */
   isUrgent?: UrgencyCheck;
+}
+
+/**
+ * The trace as an HTTP Server-Timing value: each stage's milliseconds, and the encoder's share of the safety stage
+ * (the one call that embeds the message, with how many distinct texts it held; near zero when they were cached).
+ * Durations and counts only, never what was asked.
+ */
+function serverTiming(trace: TraceEntry[]): string {
+  const parts = trace.map((entry) => `${entry.stage};dur=${entry.milliseconds}`);
+  const encoder = trace.find((entry) => entry.stage === 'safety')?.detail.encoder as { milliseconds: number; texts: number } | undefined;
+  if (encoder) parts.push(`encoder;desc="${encoder.texts} text${encoder.texts === 1 ? '' : 's'}";dur=${encoder.milliseconds}`);
+  return parts.join(', ');
 }
 
 /** POST /api/chat: a cited answer, as JSON or (stream: true / Accept: text/event-stream) as server-sent events. */
