@@ -1,5 +1,6 @@
 import { LIMITS } from '../../server/contract.js';
 import { conversationQuery } from '../../server/retrieve/conversation-query.js';
+import { embeddingKey } from '../../server/retrieve/query-embedding-cache.js';
 import type { BenchConversation } from './questions.js';
 import { percentiles, timed, type Percentiles } from './stats.js';
 
@@ -34,11 +35,11 @@ export interface LatencyOptions {
   embed?: (text: string) => Promise<unknown>;
 }
 
-/** The text chat embeds for a conversation, normalised as the query-embedding cache does (spaces only: case is kept). */
+/** The text chat embeds for a conversation, keyed as the query-embedding cache keys it. */
 export function embeddedText(conversation: BenchConversation): string {
   const query = conversationQuery(conversation);
   const text = query.context ? `${query.context} ${query.latest}` : query.latest;
-  return text.trim().replace(/\s+/g, ' ');
+  return embeddingKey(text);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ChatMessage, ChatResponse, RetrievalMode } from '../contract.js';
 import type { Runtime } from '../runtime.js';
 import type { SafetyResult } from '../safety/classifier.js';
 import { asksQuestion, saysSelfHarm, saysWeaponNow } from '../safety/patterns.js';
+import { embeddingKey } from '../retrieve/query-embedding-cache.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import { splitSentences } from '../../ingest/text.js';
 import { judge } from './judge.js';
@@ -59,7 +60,7 @@ export async function classifySafetyLevel(
   try {
     const texts = safety.texts(messages);
     const all = [...texts, ...alsoEmbed];
-    encoder.texts = new Set(all.map((text) => text.trim().replace(/\s+/g, ' '))).size;
+    encoder.texts = new Set(all.map(embeddingKey)).size;
     const embeddings = (await search.embedMany(all)).slice(0, texts.length);
     encoder.milliseconds = performance.now() - started;
     return { ...guardAlarm(search, latest, safety.classify({ messages, embeddings }), embeddings[0]), encoder };

@@ -7,13 +7,17 @@ export interface QueryEmbeddings {
   embedMany(texts: string[]): Promise<number[][]>;
 }
 
+/** The text as the cache keys it and the encoder sees it: only spaces collapsed (case is kept). */
+export function embeddingKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
 /**
  * An LRU cache in front of the encoder. Texts are embedded as typed (only spaces collapsed): the
  * passages were embedded with their capitals, and the encoder tells "MPO" from "mpo".
  */
 export function createQueryEmbeddingCache(embedder: Embeddings, capacity: number): QueryEmbeddings {
   const cache = new Map<string, Promise<number[]>>();
-  const keyOf = (text: string) => text.trim().replace(/\s+/g, ' ');
   const remember = (key: string, pending: Promise<number[]>) => {
     cache.set(key, pending);
     // A failed embedding must not be served from the cache later.
@@ -30,7 +34,7 @@ export function createQueryEmbeddingCache(embedder: Embeddings, capacity: number
   };
   return {
     embed(text) {
-      const key = keyOf(text);
+      const key = embeddingKey(text);
       const found = hit(key);
       if (found) return found;
       const pending = embedder.embedQuery(key);
@@ -38,7 +42,7 @@ export function createQueryEmbeddingCache(embedder: Embeddings, capacity: number
       return pending;
     },
     async embedMany(texts) {
-      const keys = texts.map(keyOf);
+      const keys = texts.map(embeddingKey);
       const missing = [...new Set(keys.filter((key) => !cache.has(key)))];
       if (missing.length > 0) {
         const batch = embedder.embedDocuments(missing);
