@@ -2,7 +2,8 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { ChatMessage } from '../server/contract.js';
 import { readingTexts, type SafetyParams } from '../server/safety/classifier.js';
 import { SAFETY_LEVELS, type SafetyExample } from '../ingest/safety-examples.js';
-import { rankNeighbours, unit, type Neighbour, type Reference } from '../server/safety/neighbours.js';
+import { unitVector } from '../server/retrieve/dot.js';
+import { rankNeighbours, referenceSimilarities, type Neighbour, type Reference } from '../server/safety/neighbours.js';
 import { safetyReading, type SafetyReading } from '../server/safety/sentences.js';
 
 /** One example ready for scoring: how the classifier reads it, and the unit vectors of each text it reads. */
@@ -25,7 +26,7 @@ export async function embedExamples(examples: SafetyExample[], embedder: Embeddi
   const flat = await embedder.embedDocuments(texts.flat());
   let offset = 0;
   return examples.map((example, index) => {
-    const vectors = flat.slice(offset, offset + texts[index].length).map(unit);
+    const vectors = flat.slice(offset, offset + texts[index].length).map(unitVector);
     offset += texts[index].length;
     return { example, reading: readings[index], vectors };
   });
@@ -58,7 +59,7 @@ export interface RankedExample {
 
 /** Ranks each example's texts against one reference. */
 export function rankAgainst(embedded: EmbeddedExample[], reference: Reference, maxK: number): RankedExample[] {
-  return embedded.map((item) => ({ item, reference, rankings: item.vectors.map((vector) => rankNeighbours(reference, vector, maxK)) }));
+  return embedded.map((item) => ({ item, reference, rankings: item.vectors.map((vector) => rankNeighbours(reference, referenceSimilarities(reference, vector), maxK)) }));
 }
 
 /** For k-fold cross-validation: each example ranked against the examples of the other folds only. */

@@ -5,6 +5,7 @@ import { loadIndex, type Manifest } from '../ingest/index-store.js';
 import { createPlaceChecker, type PlaceCheck } from './answer/jurisdiction.js';
 import type { ServerConfig } from './config.js';
 import { createThesaurus } from './retrieve/query-expansion.js';
+import { similarityBackendReady } from './retrieve/similarity-matrix.js';
 import { createSearchIndex, type SearchIndex } from './retrieve/search-index.js';
 import { contentTerms } from './retrieve/terms.js';
 import { createSafetyClassifier, type SafetyClassifier } from './safety/classifier.js';
@@ -61,6 +62,9 @@ export function loadSnapshot(options: { config: ServerConfig; embedder: Embeddin
 export async function createRuntime(options: { config: ServerConfig; embedder?: Embeddings }): Promise<Runtime> {
   const { config } = options;
   const embedder = options.embedder ?? createEmbedder(config.ingest.embedder);
+  // The similarity product's backend first, so the snapshot's matrix is built at load (plain loops would stand in:
+  // the same scores, slower).
+  await similarityBackendReady;
   const snapshot = loadSnapshot({ config, embedder });
   // Warm the encoder so the first person to ask does not wait for the model to load.
   await embedder.embedQuery('order of protection');

@@ -63,7 +63,9 @@ export async function classifySafetyLevel(
     encoder.texts = new Set(all.map(embeddingKey)).size;
     const embeddings = (await search.embedMany(all)).slice(0, texts.length);
     encoder.milliseconds = performance.now() - started;
-    return { ...guardAlarm(search, latest, safety.classify({ messages, embeddings }), embeddings[0]), encoder };
+    // The examples' cosines from the index's similarity matrix, one product per text, read again by guardAlarm.
+    const similarities = embeddings.map((vector) => search.safetyVectors.all(vector));
+    return { ...guardAlarm(search, latest, safety.classify({ messages, embeddings, similarities }), embeddings[0]), encoder };
   } catch {
     const danger = detectDanger(latest);
     return { level: danger.selfHarm ? 'self_harm' : danger.emergency ? 'danger_now' : 'none', reasons: ['patterns only: the encoder failed'], scores: {} as SafetyResult['scores'], encoder };

@@ -18,3 +18,11 @@ export function dot(values: Float32Array, query: Float32Array, offset = 0): numb
   for (; at < length; at++) s0 += values[offset + at] * query[at];
   return s0 + s1 + s2 + s3;
 }
+
+/** Scales a vector to unit length, so a dot product is the cosine (a zero vector stays zero). */
+export function unitVector(vector: ArrayLike<number>): Float32Array {
+  let norm = 0;
+  for (let i = 0; i < vector.length; i++) norm += vector[i] * vector[i];
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return Float32Array.from(vector, (value) => value * scale);
+}

@@ -4,16 +4,18 @@ import type { LoadedIndex, VectorIndex } from '../../ingest/index-store.js';
 import type { Chunk, Section } from '../../ingest/types.js';
 import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-index.js';
 import type { Thesaurus } from './query-expansion.js';
-import { dot } from './dot.js';
+import { createSimilarityMatrix } from './similarity-matrix.js';
 import { contentTerms } from './terms.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
-/** Exact and approximate cosine search over one set of vectors (passages or example questions). */
+/** Exact cosine search over one set of stored vectors (passages, example questions, off-topic questions, safety examples). */
 export interface VectorSet {
-  /** Approximate nearest neighbours (HNSW). */
+  /** The `limit` nearest items by cosine, closest first (ties: the earlier item), within one document if given. */
   nearest(vector: number[], options: { limit: number; docId?: string }): ChunkHit[];
-  /** Exact cosine similarity of a query vector to given items. */
+  /** The cosine of a query vector to given items. */
   similarities(vector: number[], indexes: Iterable<number>): Map<number, number>;
+  /** The cosine of a query vector to every item, by position. */
+  all(vector: number[]): Float32Array;
 }
 
 /** Everything retrieval reads, built once when an index is loaded. */
@@ -102,28 +104,35 @@ function groupBy(keys: string[]): Map<string, number[]> {
   return groups;
 }
 
-/** Unit-length copies of every vector, read once at load, so exact similarities cost one dot product each. */
-function createVectorSet(vectors: VectorIndex, dimensions: number, docOf: (label: number) => string | undefined): VectorSet {
-  const total = vectors.getCurrentCount();
-  const unit = new Float32Array(total * dimensions);
-  for (let label = 0; label < total; label++) {
-    const point = vectors.getPoint(label);
-    const norm = Math.sqrt(point.reduce((sum, value) => sum + value * value, 0)) || 1;
-    for (let i = 0; i < dimensions; i++) unit[label * dimensions + i] = point[i] / norm;
-  }
+/**
+ * Exact search over one set of vectors by its similarity matrix: the vectors are stored in hnswlib's file format
+ * and read once at load, but at this size scoring all of them in one product is cheaper than an approximate
+ * search, and never misses.
+ */
+export function createVectorSet(vectors: Pick<VectorIndex, 'getCurrentCount' | 'getPoint'>, dimensions: number, docOf: (label: number) => string | undefined): VectorSet {
+  const matrix = createSimilarityMatrix(dimensions, vectors.getCurrentCount(), (label) => vectors.getPoint(label));
   return {
     nearest(vector, options) {
-      if (total === 0) return [];
-      const filter = options.docId ? (label: number) => docOf(label) === options.docId : undefined;
-      const result = vectors.searchKnn(vector, Math.min(options.limit, total), filter);
-      return result.neighbors.map((label, position) => ({ chunkIndex: label, score: 1 - result.distances[position] }));
+      const scores = matrix.row(vector);
+      const limit = Math.min(options.limit, matrix.count);
+      const top: ChunkHit[] = [];
+      for (let label = 0; label < scores.length; label++) {
+        const score = scores[label];
+        if (top.length >= limit && score <= top[top.length - 1].score) continue;
+        if (options.docId && docOf(label) !== options.docId) continue;
+        let at = top.length;
+        while (at > 0 && top[at - 1].score < score) at -= 1;
+        top.splice(at, 0, { chunkIndex: label, score });
+        if (top.length > limit) top.pop();
+      }
+      return top;
     },
     similarities(vector, indexes) {
-      const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;
-      const query = Float32Array.from(vector);
+      const scores = matrix.row(vector);
       const result = new Map<number, number>();
-      for (const label of indexes) result.set(label, dot(unit, query, label * dimensions) / norm);
+      for (const label of indexes) result.set(label, scores[label]);
       return result;
     },
+    all: (vector) => matrix.row(vector),
   };
 }

@@ -5,6 +5,7 @@ import type { ChatMessage } from '../contract.js';
 import { createSafetyClassifier, type SafetyClassifier } from './classifier.js';
 import { loadSafetyExamples, type SafetyExample, type SafetyLevel } from '../../ingest/safety-examples.js';
 import { classifySafety, loadSafetyClassifier } from './load.js';
+import { createSimilarityMatrix } from '../retrieve/similarity-matrix.js';
 
 // The real encoder, as the server runs it: embedding the ~600 short examples takes seconds.
 const embedder = new UseEmbeddings();
@@ -12,6 +13,7 @@ const examples = loadSafetyExamples(fileURLToPath(new URL('../../corpus', import
 const dev = examples.filter((example) => example.split === 'dev');
 const test = examples.filter((example) => example.split === 'test');
 let classifier: SafetyClassifier;
+let devVectors: number[][];
 
 /** Classifies conversations through the public API: texts(messages), one embedDocuments call, classify. */
 async function classifyAll(conversations: ChatMessage[][]) {
@@ -31,7 +33,8 @@ const assistant = (content: string): ChatMessage => ({ role: 'assistant', conten
 
 beforeAll(async () => {
   // The reference is the dev split only, so the test split measures examples the classifier has never seen.
-  classifier = createSafetyClassifier({ examples: dev, vectors: await embedder.embedDocuments(dev.map((example) => example.text)) });
+  devVectors = await embedder.embedDocuments(dev.map((example) => example.text));
+  classifier = createSafetyClassifier({ examples: dev, vectors: devVectors });
 }, 120_000);
 
 describe('safety classifier on the held-out test split', () => {
@@ -65,6 +68,25 @@ describe('safety classifier on the held-out test split', () => {
     expect(measured.missed).toEqual([]);
     expect(measured.recall).toBe(1);
   });
+
+  it('reads the same from the similarity matrix the server shares with retrieval as from its own dot products', async () => {
+    const matrix = createSimilarityMatrix(devVectors[0].length, devVectors.length, (position) => devVectors[position]);
+    const conversations = test.map((example) => [user(example.text)]);
+    const texts = conversations.map((messages) => classifier.texts(messages));
+    const vectors = await embedder.embedDocuments(texts.flat());
+    let offset = 0;
+    const differences: string[] = [];
+    conversations.forEach((messages, index) => {
+      const embeddings = vectors.slice(offset, offset + texts[index].length);
+      offset += texts[index].length;
+      const own = classifier.classify({ messages, embeddings });
+      const shared = classifier.classify({ messages, embeddings, similarities: embeddings.map((vector) => matrix.row(vector)) });
+      if (own.level !== shared.level) differences.push(`${own.level} / ${shared.level}: ${messages[0].content}`);
+      for (const level of Object.keys(own.scores) as SafetyLevel[]) expect(Math.abs(own.scores[level] - shared.scores[level])).toBeLessThan(1e-4);
+    });
+    expect(differences).toEqual([]);
+    expect(() => classifier.classify({ messages: conversations[0], embeddings: vectors.slice(0, 1), similarities: [new Float32Array(3)] })).toThrow(/3 similarities for \d+ references/);
+  }, 60_000);
 
   it('raises a false alarm on at most 2% of disclosure and none messages', () => {
     const calm = predicted.filter((row) => row.example.level === 'disclosure' || row.example.level === 'none');

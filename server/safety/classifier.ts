@@ -2,7 +2,8 @@ import type { ChatMessage } from '../contract.js';
 import { DEFAULT_PARAMS, type Params } from '../pipeline/params.js';
 import type { SafetyExample } from '../../ingest/safety-examples.js';
 import { gatherEvidence, levelFromEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
-import { rankNeighbours, unit, type Neighbour, type Reference } from './neighbours.js';
+import { unitVector } from '../retrieve/dot.js';
+import { rankNeighbours, referenceSimilarities, type Neighbour, type Reference } from './neighbours.js';
 import { safetyReading, type SafetyReading } from './sentences.js';
 
 export { gatherEvidence, levelFromEvidence, type SafetyEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
@@ -55,8 +56,12 @@ export interface SafetyClassifierOptions {
 export interface SafetyClassifier {
   /** The texts to embed for these messages, in the order `classify` expects them. */
   texts(messages: ChatMessage[]): string[];
-  /** Classifies the latest user message, with earlier turns as context; `embeddings` are of `texts(messages)`. */
-  classify(input: { messages: ChatMessage[]; embeddings: number[][] }): SafetyResult;
+  /**
+   * Classifies the latest user message, with earlier turns as context; `embeddings` are of `texts(messages)`.
+   * `similarities`, when given, are each embedding's cosines to the examples in their order (one row of the
+   * index's similarity matrix, already computed for retrieval); otherwise they are computed here.
+   */
+  classify(input: { messages: ChatMessage[]; embeddings: number[][]; similarities?: ArrayLike<number>[] }): SafetyResult;
 }
 
 /** Builds the classifier: nearest labelled examples by cosine, plus the short list of patterns that must not miss. */
@@ -66,14 +71,15 @@ export function createSafetyClassifier(options: SafetyClassifierOptions): Safety
   }
   const given = options.params ?? DEFAULT_PARAMS;
   const params: SafetyParams = 'safety' in given ? given.safety : given;
-  const reference: Reference = { vectors: options.vectors.map(unit), levels: options.examples.map((example) => example.level) };
+  const reference: Reference = { vectors: options.vectors.map(unitVector), levels: options.examples.map((example) => example.level) };
   return {
     texts: (messages) => safetyTexts(messages, params),
-    classify({ messages, embeddings }) {
+    classify({ messages, embeddings, similarities }) {
       const reading = safetyReading(messages, params.contextWords);
       const expected = readingTexts(reading).length;
       if (embeddings.length !== expected) throw new Error(`classify: expected ${expected} embeddings (of texts(messages)), got ${embeddings.length}`);
-      const rankings = embeddings.map((vector) => rankNeighbours(reference, unit(vector), params.k));
+      if (similarities && similarities.length !== embeddings.length) throw new Error(`classify: ${similarities.length} similarity rows for ${embeddings.length} embeddings`);
+      const rankings = embeddings.map((vector, position) => rankNeighbours(reference, similarities?.[position] ?? referenceSimilarities(reference, unitVector(vector)), params.k));
       return decideSafety({ reading, rankings, reference, params });
     },
   };

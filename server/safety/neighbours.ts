@@ -9,14 +9,6 @@ export function zeroScores(): LevelScores {
   return Object.fromEntries(SAFETY_LEVELS.map((level) => [level, 0])) as LevelScores;
 }
 
-/** Scales a vector to unit length, so a dot product is the cosine. */
-export function unit(vector: number[]): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return Float32Array.from(vector, (value) => value * scale);
-}
-
 /** Labelled unit vectors to vote with. */
 export interface Reference {
   vectors: Float32Array[];
@@ -29,15 +21,22 @@ export interface Neighbour {
   similarity: number;
 }
 
+/** The unit query's cosine to each reference, by position. */
+export function referenceSimilarities(reference: Reference, query: Float32Array): Float32Array {
+  return Float32Array.from(reference.vectors, (vector) => dot(vector, query));
+}
+
 /**
  * The `perLevel` closest references of each level, closest first overall: all that `levelSimilarities` reads at
- * that k, without sorting every reference (a message's texts are each compared with all of them).
+ * that k, without sorting every reference (a message's texts are each compared with all of them). `similarities`
+ * are the query's cosines to the references, by position (referenceSimilarities, or one row of the index's matrix).
  */
-export function rankNeighbours(reference: Reference, query: Float32Array, perLevel = Number.POSITIVE_INFINITY): Neighbour[] {
+export function rankNeighbours(reference: Reference, similarities: ArrayLike<number>, perLevel = Number.POSITIVE_INFINITY): Neighbour[] {
+  const { levels } = reference;
+  if (similarities.length !== levels.length) throw new Error(`rankNeighbours: ${similarities.length} similarities for ${levels.length} references`);
   const kept = new Map<SafetyLevel, Neighbour[]>();
-  const { vectors, levels } = reference;
-  for (let index = 0; index < vectors.length; index++) {
-    const similarity = dot(vectors[index], query);
+  for (let index = 0; index < levels.length; index++) {
+    const similarity = similarities[index];
     let list = kept.get(levels[index]);
     if (!list) kept.set(levels[index], (list = []));
     if (list.length >= perLevel && similarity <= list[list.length - 1].similarity) continue;

@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import { dot, unitVector } from './dot.js';
+
+/**
+ * The few tensor operations used here, from the TensorFlow.js build the encoder already runs on (its WebAssembly
+ * backend, with SIMD). Typed locally: the package's own types re-export a package that is not installed.
+ */
+interface Tensor {
+  dataSync(): Float32Array;
+  dispose(): void;
+}
+interface TensorOps {
+  ready(): Promise<void>;
+  tensor2d(values: Float32Array, shape: [number, number]): Tensor;
+  matMul(left: Tensor, right: Tensor): Tensor;
+  tidy<T extends Tensor>(work: () => T): T;
+}
+
+const tf = createRequire(import.meta.url)('@energetic-ai/core') as TensorOps;
+let tensorsReady = false;
+/** Resolves once matrix products can run on the tensor backend; until then (or if it never can) plain loops stand in. */
+export const similarityBackendReady: Promise<boolean> = tf.ready().then(
+  () => (tensorsReady = true),
+  () => false,
+);
+
+/** Frees a matrix's tensor once nothing holds its snapshot any more (a request may still read one after a swap). */
+const released = new FinalizationRegistry<Tensor>((tensor) => tensor.dispose());
+
+/**
+ * A set of stored unit vectors (passages, example questions, off-topic questions or safety examples) as the
+ * columns of one matrix, so the cosines of a query to ALL of them cost one matrix-vector product. At this corpus
+ * size (at most about 2,000 vectors a set) that takes a fraction of a millisecond, less than one approximate-
+ * neighbour call, and its results are exact. One product per query vector: on this backend a product of several
+ * queries at once costs as much as one each.
+ */
+export interface SimilarityMatrix {
+  /** How many stored vectors (columns). */
+  readonly count: number;
+  /**
+   * The cosine of `vector` to every stored vector, by position. Computed once per vector instance (the query
+   * embedding cache hands out the same array for the same text) and kept while that array lives.
+   */
+  row(vector: number[]): Float32Array;
+}
+
+/** Builds the matrix from `count` stored vectors of `dimensions` values each, read by `point(position)`. */
+export function createSimilarityMatrix(dimensions: number, count: number, point: (position: number) => ArrayLike<number>): SimilarityMatrix {
+  // Row-major unit vectors for the plain loop, and their transpose ([dimensions x count]) for the product: a
+  // product against a transposed operand runs about ten times slower on this backend.
+  const unitRows = new Float32Array(count * dimensions);
+  for (let position = 0; position < count; position++) {
+    const values = point(position);
+    if (values.length !== dimensions) throw new Error(`similarity: a stored vector has ${values.length} values, the index ${dimensions}`);
+    unitRows.set(unitVector(values), position * dimensions);
+  }
+  const rows = new WeakMap<number[], Float32Array>();
+  let columns: Tensor | undefined;
+  const matrix: SimilarityMatrix = {
+    count,
+    row(vector) {
+      const found = rows.get(vector);
+      if (found) return found;
+      if (vector.length !== dimensions) throw new Error(`similarity: a query vector has ${vector.length} values, the index ${dimensions}`);
+      const query = unitVector(vector);
+      let result: Float32Array;
+      if (tensorsReady && count > 0) {
+        // Built at load when the backend is ready (milliseconds), else on the first product once it is.
+        columns ??= transposedTensor(unitRows, count, dimensions, matrix);
+        const product = tf.tidy(() => tf.matMul(tf.tensor2d(query, [1, dimensions]), columns!));
+        // A copy, so the row outlives the tensor and any later growth of the backend's memory.
+        result = product.dataSync().slice();
+        product.dispose();
+      } else {
+        result = plainRow(unitRows, count, query);
+      }
+      rows.set(vector, result);
+      return result;
+    },
+  };
+  if (tensorsReady && count > 0) columns = transposedTensor(unitRows, count, dimensions, matrix);
+  return matrix;
+}
+
+/** The cosines of one unit query to every unit row, by plain dot products. */
+function plainRow(unitRows: Float32Array, count: number, query: Float32Array): Float32Array {
+  const result = new Float32Array(count);
+  for (let position = 0; position < count; position++) result[position] = dot(unitRows, query, position * query.length);
+  return result;
+}
+
+function transposedTensor(unitRows: Float32Array, count: number, dimensions: number, owner: object): Tensor {
+  const transposed = new Float32Array(count * dimensions);
+  for (let position = 0; position < count; position++) {
+    for (let i = 0; i < dimensions; i++) transposed[i * count + position] = unitRows[position * dimensions + i];
+  }
+  const tensor = tf.tensor2d(transposed, [dimensions, count]);
+  released.register(owner, tensor);
+  return tensor;
+}
