@@ -63,8 +63,8 @@ export async function classifySafetyLevel(
     encoder.texts = new Set(all.map(embeddingKey)).size;
     const embeddings = (await search.embedMany(all)).slice(0, texts.length);
     encoder.milliseconds = performance.now() - started;
-    // The examples' cosines from the index's similarity matrix, one product per text, read again by guardAlarm.
-    const similarities = embeddings.map((vector) => search.safetyVectors.all(vector));
+    // The examples' cosines from the index's similarity matrix, all texts in one product, read again by guardAlarm.
+    const similarities = search.safetyVectors.all(embeddings);
     return { ...guardAlarm(search, latest, safety.classify({ messages, embeddings, similarities }), embeddings[0]), encoder };
   } catch {
     const danger = detectDanger(latest);

@@ -14,8 +14,8 @@ export interface VectorSet {
   nearest(vector: number[], options: { limit: number; docId?: string }): ChunkHit[];
   /** The cosine of a query vector to given items. */
   similarities(vector: number[], indexes: Iterable<number>): Map<number, number>;
-  /** The cosine of a query vector to every item, by position. */
-  all(vector: number[]): Float32Array;
+  /** The cosines of each query vector to every item, by position; computed together (see SimilarityMatrix.rows). */
+  all(vectors: number[][]): Float32Array[];
 }
 
 /** Everything retrieval reads, built once when an index is loaded. */
@@ -133,6 +133,6 @@ export function createVectorSet(vectors: Pick<VectorIndex, 'getCurrentCount' | '
       for (const label of indexes) result.set(label, scores[label]);
       return result;
     },
-    all: (vector) => matrix.row(vector),
+    all: (vectors) => matrix.rows(vectors),
   };
 }

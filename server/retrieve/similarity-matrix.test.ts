@@ -64,6 +64,17 @@ describe('similarity matrix', () => {
     expect(() => matrixOf([query.slice(2)])).toThrow(/stored vector has 510 values/);
   });
 
+  it('computes several rows in one product, each equal to its own, and reuses rows already known', () => {
+    const matrix = matrixOf(safety);
+    const known = matrix.row(queries[1]);
+    const [first, second, third] = matrix.rows([queries[0], queries[1], queries[2]]);
+    expect(second).toBe(known);
+    for (const [row, query] of [[first, queries[0]], [third, queries[2]]] as const) {
+      safety.forEach((vector, position) => expect(Math.abs(row[position] - cosine(vector, query))).toBeLessThan(1e-5));
+    }
+    expect(matrix.rows([queries[0], queries[0]])).toEqual([first, first]);
+  });
+
   it('gives the exact nearest items, closest first, within one document when asked', () => {
     const docOf = (label: number) => (label % 3 === 0 ? 'doc-a' : 'doc-b');
     const set = createVectorSet(stored(passages), DIMENSIONS, docOf);
@@ -76,7 +87,7 @@ describe('similarity matrix', () => {
       expect(set.nearest(query, { limit: 1000 })).toHaveLength(300);
       const picked = set.similarities(query, [4, 250]);
       expect(Math.abs(picked.get(250)! - cosine(passages[250], query))).toBeLessThan(1e-5);
-      expect(set.all(query)).toHaveLength(300);
+      expect(set.all([query])[0]).toHaveLength(300);
     }
   });
 });

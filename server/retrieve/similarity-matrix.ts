@@ -30,9 +30,9 @@ const released = new FinalizationRegistry<Tensor>((tensor) => tensor.dispose());
 /**
  * A set of stored unit vectors (passages, example questions, off-topic questions or safety examples) as the
  * columns of one matrix, so the cosines of a query to ALL of them cost one matrix-vector product. At this corpus
- * size (at most about 2,000 vectors a set) that takes a fraction of a millisecond, less than one approximate-
- * neighbour call, and its results are exact. One product per query vector: on this backend a product of several
- * queries at once costs as much as one each.
+ * size (at most about 2,000 vectors a set) that takes about half a millisecond right after the encoder ran
+ * (memory-bound), about what an approximate (HNSW) search and the exact rescoring of its candidates cost
+ * together, and its results are exact.
  */
 export interface SimilarityMatrix {
   /** How many stored vectors (columns). */
@@ -42,6 +42,11 @@ export interface SimilarityMatrix {
    * embedding cache hands out the same array for the same text) and kept while that array lives.
    */
   row(vector: number[]): Float32Array;
+  /**
+   * The rows of several vectors, those not yet computed in ONE product: worth it for a small set, where a
+   * product's fixed cost outweighs its work (a message's sentences against the safety examples).
+   */
+  rows(vectors: number[][]): Float32Array[];
 }
 
 /** Builds the matrix from `count` stored vectors of `dimensions` values each, read by `point(position)`. */
@@ -58,24 +63,28 @@ export function createSimilarityMatrix(dimensions: number, count: number, point:
   let columns: Tensor | undefined;
   const matrix: SimilarityMatrix = {
     count,
-    row(vector) {
-      const found = rows.get(vector);
-      if (found) return found;
-      if (vector.length !== dimensions) throw new Error(`similarity: a query vector has ${vector.length} values, the index ${dimensions}`);
-      const query = unitVector(vector);
-      let result: Float32Array;
-      if (tensorsReady && count > 0) {
-        // Built at load when the backend is ready (milliseconds), else on the first product once it is.
-        columns ??= transposedTensor(unitRows, count, dimensions, matrix);
-        const product = tf.tidy(() => tf.matMul(tf.tensor2d(query, [1, dimensions]), columns!));
-        // A copy, so the row outlives the tensor and any later growth of the backend's memory.
-        result = product.dataSync().slice();
-        product.dispose();
-      } else {
-        result = plainRow(unitRows, count, query);
+    row: (vector) => rows.get(vector) ?? matrix.rows([vector])[0],
+    rows(vectors) {
+      const missing = [...new Set(vectors.filter((vector) => !rows.has(vector)))];
+      for (const vector of missing) {
+        if (vector.length !== dimensions) throw new Error(`similarity: a query vector has ${vector.length} values, the index ${dimensions}`);
       }
-      rows.set(vector, result);
-      return result;
+      if (missing.length > 0) {
+        const queries = new Float32Array(missing.length * dimensions);
+        missing.forEach((vector, position) => queries.set(unitVector(vector), position * dimensions));
+        if (tensorsReady && count > 0) {
+          // Built at load when the backend is ready (milliseconds), else on the first product once it is.
+          columns ??= transposedTensor(unitRows, count, dimensions, matrix);
+          const product = tf.tidy(() => tf.matMul(tf.tensor2d(queries, [missing.length, dimensions]), columns!));
+          const values = product.dataSync();
+          product.dispose();
+          // Copies, so each row outlives the tensor and any later growth of the backend's memory.
+          missing.forEach((vector, position) => rows.set(vector, values.slice(position * count, (position + 1) * count)));
+        } else {
+          missing.forEach((vector, position) => rows.set(vector, plainRow(unitRows, count, queries.subarray(position * dimensions, (position + 1) * dimensions))));
+        }
+      }
+      return vectors.map((vector) => rows.get(vector)!);
     },
   };
   if (tensorsReady && count > 0) columns = transposedTensor(unitRows, count, dimensions, matrix);
