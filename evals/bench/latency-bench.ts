@@ -4,8 +4,15 @@ import { embeddingKey } from '../../server/retrieve/query-embedding-cache.js';
 import type { BenchConversation } from './questions.js';
 import { percentiles, timed, type Percentiles } from './stats.js';
 
-/** Sends one request: app.request in-process, or fetch against a real server. */
-export type Send = (path: string, init?: RequestInit) => Promise<Response>;
+/** What the latency runs read of a response; app.request's Response is one, the HTTP client's lighter reply another. */
+export interface SentResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  arrayBuffer(): Promise<ArrayBufferLike>;
+}
+
+/** Sends one request: app.request in-process, or the HTTP client against a real server. */
+export type Send = (path: string, init?: RequestInit) => Promise<SentResponse>;
 
 export interface LatencyResult {
   /** Embedding the query text alone with the configured encoder: the floor for a chat answer. */
@@ -88,7 +95,7 @@ export async function benchLatency(options: LatencyOptions): Promise<LatencyResu
 }
 
 /** One metric of a response's Server-Timing header (`name;desc="...";dur=12.3, ...`), if it is there. */
-export function serverTiming(response: Response, metric: string): { milliseconds: number; description?: string } | undefined {
+export function serverTiming(response: SentResponse, metric: string): { milliseconds: number; description?: string } | undefined {
   for (const part of (response.headers.get('server-timing') ?? '').split(',')) {
     const [name, ...params] = part.trim().split(';').map((piece) => piece.trim());
     if (name !== metric) continue;

@@ -27,3 +27,41 @@ describe('serverTiming', () => {
     expect(serverTiming(new Response('{}'), 'encoder')).toBeUndefined();
   });
 });
+
+describe('createHttpSend', () => {
+  it('sends the method, headers and body on one kept-alive socket and reads status, headers and body back', async () => {
+    const { createServer } = await import('node:http');
+    const seen: Array<{ method?: string; type?: string; body: string; socket: unknown }> = [];
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        seen.push({ method: request.method, type: request.headers['content-type'], body: Buffer.concat(chunks).toString(), socket: request.socket });
+        response.writeHead(request.method === 'POST' ? 201 : 404, { 'Server-Timing': 'encoder;desc="1 text";dur=12.5', 'Set-Cookie': ['a=1', 'b=2'] });
+        response.end('é{"ok":true}');
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const { createHttpSend } = await import('./http-client.js');
+    const { send, close } = createHttpSend(`http://127.0.0.1:${port}`);
+    try {
+      const posted = await send('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"q":"é"}' });
+      expect(posted.status).toBe(201);
+      expect(serverTiming(posted, 'encoder')).toEqual({ milliseconds: 12.5, description: '1 text' });
+      expect(posted.headers.get('SET-COOKIE')).toBe('a=1, b=2');
+      expect(posted.headers.get('x-missing')).toBeNull();
+      expect(new TextDecoder().decode(await posted.arrayBuffer())).toBe('é{"ok":true}');
+      const got = await send('/nothing');
+      expect(got.status).toBe(404);
+      expect(seen.map(({ method, type, body }) => ({ method, type, body }))).toEqual([
+        { method: 'POST', type: 'application/json', body: '{"q":"é"}' },
+        { method: 'GET', type: undefined, body: '' },
+      ]);
+      expect(seen[1].socket).toBe(seen[0].socket);
+    } finally {
+      close();
+      await new Promise((done) => server.close(done));
+    }
+  });
+});
