@@ -154,6 +154,10 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
   // vocabulary is the slowest part of a search and people repeat their words. Bounded against floods of nonsense.
   const misspellings = new Map<string, Array<[string, number]>>();
   const letterCounts = sortedTerms.map(countLetters);
+  // The vocabulary's positions by word length, each list in sorted order: a misspelling is at most `edits` longer
+  // or shorter, so a scan visits only those lengths (the first time a new word is seen, a good part of a search).
+  const positionsByLength: number[][] = [];
+  sortedTerms.forEach((word, position) => (positionsByLength[word.length] ??= []).push(position));
   const misspellingsOf = (term: string): Array<[string, number]> => {
     let found = misspellings.get(term);
     if (found) return found;
@@ -161,11 +165,17 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
     const edits = maxEdits(term);
     if (edits > 0) {
       const counts = countLetters(term);
-      for (let at = 0; at < sortedTerms.length; at++) {
+      const near: number[] = [];
+      for (let length = Math.max(1, term.length - edits); length <= term.length + edits; length++) {
+        for (const at of positionsByLength[length] ?? []) {
+          // Every letter an alignment does not match costs an edit: a cheap bound that skips most words unseen.
+          if (Math.max(sortedTerms[at].length, term.length) - sharedLetters(counts, letterCounts[at]) <= edits && sortedTerms[at] !== term) near.push(at);
+        }
+      }
+      // In vocabulary order, as one pass over the sorted words found them, so scores add up in the same order.
+      near.sort((left, right) => left - right);
+      for (const at of near) {
         const candidate = sortedTerms[at];
-        if (candidate === term || Math.abs(candidate.length - term.length) > edits) continue;
-        // Every letter an alignment does not match costs an edit: a cheap bound that skips most words unseen.
-        if (Math.max(candidate.length, term.length) - sharedLetters(counts, letterCounts[at]) > edits) continue;
         const distance = editDistance(term, candidate, edits);
         if (distance !== Infinity) found.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
       }
