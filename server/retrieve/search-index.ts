@@ -4,7 +4,7 @@ import type { LoadedIndex, VectorIndex } from '../../ingest/index-store.js';
 import type { Chunk, Section } from '../../ingest/types.js';
 import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-index.js';
 import type { Thesaurus } from './query-expansion.js';
-import { createSimilarityMatrix } from './similarity-matrix.js';
+import { columnBlocks, createSimilarityMatrix, type SimilarityRows } from './similarity-matrix.js';
 import { contentTerms } from './terms.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
@@ -74,6 +74,21 @@ export function createSearchIndex(options: {
   const questionLexical = createLexicalIndex({ items: index.questions.map((question) => ({ text: question.text, title: '', refs: '', docId: question.docId })) });
   const dimensions = index.manifest.embedder.dimensions;
   const queryEmbeddings = createQueryEmbeddingCache(options.embedder, 500);
+  // Retrieval searches passages, example questions and off-topic questions with the same texts: one matrix, one
+  // product per text. The safety examples are searched with a message's sentences: a matrix of their own.
+  const searched = [index.vectors, index.questionVectors, index.offTopicVectors];
+  const sizes = searched.map((vectors) => vectors.getCurrentCount());
+  const locate = (position: number): [VectorIndex, number] => {
+    let set = 0;
+    while (position >= sizes[set]) position -= sizes[set++];
+    return [searched[set], position];
+  };
+  const retrieval = createSimilarityMatrix(dimensions, sizes.reduce((sum, size) => sum + size, 0), (position) => {
+    const [vectors, label] = locate(position);
+    return vectors.getPoint(label);
+  });
+  const [passageBlock, questionBlock, offTopicBlock] = columnBlocks(retrieval, sizes);
+  const safetyMatrix = createSimilarityMatrix(dimensions, index.safetyVectors.getCurrentCount(), (label) => index.safetyVectors.getPoint(label));
   return {
     sections: index.sections,
     chunks: index.chunks,
@@ -81,13 +96,13 @@ export function createSearchIndex(options: {
     chunkIndexesBySection,
     unitTerms: index.chunks.map((chunk) => contentTerms(chunk.indexText)),
     lexical,
-    passageVectors: createVectorSet(index.vectors, dimensions, (label) => index.chunks[label]?.docId),
+    passageVectors: createVectorSet(passageBlock, (label) => index.chunks[label]?.docId),
     questions: index.questions,
     questionIndexesBySection,
     questionLexical,
-    questionVectors: createVectorSet(index.questionVectors, dimensions, (label) => index.questions[label]?.docId),
-    offTopicVectors: createVectorSet(index.offTopicVectors, dimensions, () => undefined),
-    safetyVectors: createVectorSet(index.safetyVectors, dimensions, () => undefined),
+    questionVectors: createVectorSet(questionBlock, (label) => index.questions[label]?.docId),
+    offTopicVectors: createVectorSet(offTopicBlock, () => undefined),
+    safetyVectors: createVectorSet(safetyMatrix, () => undefined),
     safetyLevels: index.safety.map((example) => example.level),
     thesaurus: options.thesaurus,
     embed: (text) => queryEmbeddings.embed(text),
@@ -105,15 +120,15 @@ function groupBy(keys: string[]): Map<string, number[]> {
 }
 
 /**
- * Exact search over one set of vectors by its similarity matrix: the vectors are stored in hnswlib's file format
- * and read once at load, but at this size scoring all of them in one product is cheaper than an approximate
- * search, and never misses.
+ * Exact search over one set of vectors, by its columns of a similarity matrix: the vectors are stored in hnswlib's
+ * file format and read once at load, but at this size scoring all of them costs no more than an approximate
+ * search with exact rescoring, and never misses.
  */
-export function createVectorSet(vectors: Pick<VectorIndex, 'getCurrentCount' | 'getPoint'>, dimensions: number, docOf: (label: number) => string | undefined): VectorSet {
-  const matrix = createSimilarityMatrix(dimensions, vectors.getCurrentCount(), (label) => vectors.getPoint(label));
+export function createVectorSet(matrix: SimilarityRows, docOf: (label: number) => string | undefined): VectorSet {
+  const row = (vector: number[]) => matrix.rows([vector])[0];
   return {
     nearest(vector, options) {
-      const scores = matrix.row(vector);
+      const scores = row(vector);
       const limit = Math.min(options.limit, matrix.count);
       const top: ChunkHit[] = [];
       for (let label = 0; label < scores.length; label++) {
@@ -128,7 +143,7 @@ export function createVectorSet(vectors: Pick<VectorIndex, 'getCurrentCount' | '
       return top;
     },
     similarities(vector, indexes) {
-      const scores = matrix.row(vector);
+      const scores = row(vector);
       const result = new Map<number, number>();
       for (const label of indexes) result.set(label, scores[label]);
       return result;

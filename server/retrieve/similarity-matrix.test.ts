@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSimilarityMatrix, similarityBackendReady } from './similarity-matrix.js';
+import { columnBlocks, createSimilarityMatrix, similarityBackendReady } from './similarity-matrix.js';
 import { createVectorSet } from './search-index.js';
 
 const DIMENSIONS = 512;
@@ -29,8 +29,6 @@ function cosine(left: number[], right: number[]): number {
 }
 
 const matrixOf = (vectors: number[][]) => createSimilarityMatrix(DIMENSIONS, vectors.length, (position) => vectors[position]);
-/** The stored vectors as hnswlib serves them: a count and each point by its label. */
-const stored = (vectors: number[][]) => ({ getCurrentCount: () => vectors.length, getPoint: (label: number) => vectors[label] });
 
 describe('similarity matrix', () => {
   const passages = randomVectors(300, 1);
@@ -75,9 +73,15 @@ describe('similarity matrix', () => {
     expect(matrix.rows([queries[0], queries[0]])).toEqual([first, first]);
   });
 
-  it('gives the exact nearest items, closest first, within one document when asked', () => {
+  it('gives the exact nearest items of one block of a shared matrix, closest first, within one document when asked', () => {
     const docOf = (label: number) => (label % 3 === 0 ? 'doc-a' : 'doc-b');
-    const set = createVectorSet(stored(passages), DIMENSIONS, docOf);
+    const shared = [...safety, ...passages];
+    const [safetyBlock, passageBlock] = columnBlocks(matrixOf(shared), [safety.length, passages.length]);
+    expect(safetyBlock.count).toBe(57);
+    expect(() => columnBlocks(matrixOf(shared), [10, 20])).toThrow(/blocks of 30 columns for a matrix of 357/);
+    const set = createVectorSet(passageBlock, docOf);
+    const [safetyRow] = safetyBlock.rows([queries[0]]);
+    safety.forEach((vector, position) => expect(Math.abs(safetyRow[position] - cosine(vector, queries[0]))).toBeLessThan(1e-5));
     for (const query of queries) {
       const byCosine = passages.map((vector, label) => ({ label, score: cosine(vector, query) })).sort((left, right) => right.score - left.score);
       expect(set.nearest(query, { limit: 10 }).map((hit) => hit.chunkIndex)).toEqual(byCosine.slice(0, 10).map((entry) => entry.label));

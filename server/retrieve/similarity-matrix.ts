@@ -91,6 +91,28 @@ export function createSimilarityMatrix(dimensions: number, count: number, point:
   return matrix;
 }
 
+/** Rows over some stored vectors: a whole matrix, or one block of its columns. */
+export interface SimilarityRows {
+  readonly count: number;
+  rows(vectors: number[][]): Float32Array[];
+}
+
+/**
+ * Splits a matrix's columns into consecutive blocks of the given sizes, each addressed by its own positions (views,
+ * not copies). Sets searched with the same query texts share one matrix, so a text costs one product, not one per
+ * set: a product's fixed cost is about a tenth of a millisecond.
+ */
+export function columnBlocks(matrix: SimilarityMatrix, sizes: number[]): SimilarityRows[] {
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total !== matrix.count) throw new Error(`similarity: blocks of ${total} columns for a matrix of ${matrix.count}`);
+  let start = 0;
+  return sizes.map((size) => {
+    const from = start;
+    start += size;
+    return { count: size, rows: (vectors: number[][]) => matrix.rows(vectors).map((row) => row.subarray(from, from + size)) };
+  });
+}
+
 /** The cosines of one unit query to every unit row, by plain dot products. */
 function plainRow(unitRows: Float32Array, count: number, query: Float32Array): Float32Array {
   const result = new Float32Array(count);
