@@ -28,11 +28,11 @@ export const similarityBackendReady: Promise<boolean> = tf.ready().then(
 const released = new FinalizationRegistry<Tensor>((tensor) => tensor.dispose());
 
 /**
- * A set of stored unit vectors (passages, example questions, off-topic questions or safety examples) as the
- * columns of one matrix, so the cosines of a query to ALL of them cost one matrix-vector product. At this corpus
- * size (at most about 2,000 vectors a set) that takes about half a millisecond right after the encoder ran
- * (memory-bound), about what an approximate (HNSW) search and the exact rescoring of its candidates cost
- * together, and its results are exact.
+ * Stored unit vectors (passages, example questions, off-topic questions, safety examples) as the columns of one
+ * matrix, so the cosines of a query to ALL of them cost one matrix-vector product. At this corpus size (about
+ * 3,500 vectors for retrieval) that takes about a millisecond right after the encoder ran (memory-bound; a few
+ * tenths when the matrix is in cache), no more than the approximate (HNSW) searches and exact rescoring it
+ * replaced, and its results are exact.
  */
 export interface SimilarityMatrix {
   /** How many stored vectors (columns). */
