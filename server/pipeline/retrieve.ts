@@ -27,6 +27,8 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
   if (useVectors) {
     const texts = [...new Set([plan.text, plan.focus])];
     const vectors = await Promise.all(texts.map((text) => index.embed(text)));
+    // Both texts' cosines to everything retrieval searches, in one matrix product; the lookups below read them.
+    index.passageVectors.all(vectors);
     const blend = (set: typeof index.passageVectors, pool: Map<number, number>) => {
       const ids = new Set(pool.keys());
       for (const vector of vectors) for (const hit of set.nearest(vector, { limit: params.candidates, docId })) ids.add(hit.chunkIndex);
