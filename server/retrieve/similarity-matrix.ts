@@ -53,7 +53,8 @@ export interface SimilarityMatrix {
 export function createSimilarityMatrix(dimensions: number, count: number, point: (position: number) => ArrayLike<number>): SimilarityMatrix {
   // Row-major unit vectors for the plain loop, and their transpose ([dimensions x count]) for the product: a
   // product against a transposed operand runs about ten times slower on this backend.
-  const unitRows = new Float32Array(count * dimensions);
+  // Dropped once the transpose is on the backend: the plain loop only stands in until then.
+  let unitRows: Float32Array | undefined = new Float32Array(count * dimensions);
   for (let position = 0; position < count; position++) {
     const values = point(position);
     if (values.length !== dimensions) throw new Error(`similarity: a stored vector has ${values.length} values, the index ${dimensions}`);
@@ -74,20 +75,24 @@ export function createSimilarityMatrix(dimensions: number, count: number, point:
         missing.forEach((vector, position) => queries.set(unitVector(vector), position * dimensions));
         if (tensorsReady && count > 0) {
           // Built at load when the backend is ready (milliseconds), else on the first product once it is.
-          columns ??= transposedTensor(unitRows, count, dimensions, matrix);
+          columns ??= transposedTensor(unitRows!, count, dimensions, matrix);
+          unitRows = undefined;
           const product = tf.tidy(() => tf.matMul(tf.tensor2d(queries, [missing.length, dimensions]), columns!));
           const values = product.dataSync();
           product.dispose();
           // Copies, so each row outlives the tensor and any later growth of the backend's memory.
           missing.forEach((vector, position) => rows.set(vector, values.slice(position * count, (position + 1) * count)));
         } else {
-          missing.forEach((vector, position) => rows.set(vector, plainRow(unitRows, count, queries.subarray(position * dimensions, (position + 1) * dimensions))));
+          missing.forEach((vector, position) => rows.set(vector, plainRow(unitRows!, count, queries.subarray(position * dimensions, (position + 1) * dimensions))));
         }
       }
       return vectors.map((vector) => rows.get(vector)!);
     },
   };
-  if (tensorsReady && count > 0) columns = transposedTensor(unitRows, count, dimensions, matrix);
+  if (tensorsReady && count > 0) {
+    columns = transposedTensor(unitRows, count, dimensions, matrix);
+    unitRows = undefined;
+  }
   return matrix;
 }
 

@@ -58,8 +58,8 @@ export interface SafetyClassifier {
   texts(messages: ChatMessage[]): string[];
   /**
    * Classifies the latest user message, with earlier turns as context; `embeddings` are of `texts(messages)`.
-   * `similarities`, when given, are each embedding's cosines to the examples in their order (one row of the
-   * index's similarity matrix, already computed for retrieval); otherwise they are computed here.
+   * `similarities`, when given, are each embedding's cosines to the examples in their order (rows of the index's
+   * matrix of safety examples, which the server's alarm guard reads again); otherwise they are computed here.
    */
   classify(input: { messages: ChatMessage[]; embeddings: number[][]; similarities?: ArrayLike<number>[] }): SafetyResult;
 }
