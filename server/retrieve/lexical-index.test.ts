@@ -96,6 +96,16 @@ describe('lexical index', () => {
     }
   });
 
+  it('returns the first k of the full ranking for any limit, with the same order among equal scores', () => {
+    const index = createLexicalIndex({ items });
+    for (const query of queries.slice(0, 60)) {
+      const full = index.search(query, { limit: 10_000 });
+      for (const limit of [1, 5, 80]) expect(index.search(query, { limit })).toEqual(full.slice(0, limit));
+      // The index's reused scratch arrays leave nothing behind: the same search again gives the same answer.
+      expect(index.search(query, { limit: 10_000, docId: 'dodi' })).toEqual(index.search(query, { limit: 10_000, docId: 'dodi' }));
+    }
+  });
+
   it('finds a misspelt word the documents use, and nothing for words they never use', () => {
     const index = createLexicalIndex({ items });
     const misspelt = index.search('harrassment', { limit: 5 });

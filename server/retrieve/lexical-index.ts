@@ -1,4 +1,5 @@
 import { referenceBase, STOPWORDS, stem, tokenize } from './terms.js';
+import { topHits } from './top-k.js';
 
 /** A ranked item (a passage or an example question) from one retriever, by its position in its list. */
 export interface ChunkHit {
@@ -185,6 +186,9 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
     return found;
   };
 
+  const scores = new Float64Array(count);
+  const matched = new Int32Array(count);
+  const lastTerm = new Int32Array(count).fill(-1);
   return {
     vocabulary,
     search(query, searchOptions = {}) {
@@ -196,44 +200,45 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
       // A word typed twice counts twice in the score, once in how many words matched.
       const multiplicity = new Map<string, number>();
       for (const term of terms) multiplicity.set(term, (multiplicity.get(term) ?? 0) + 1);
-      const scores = new Float64Array(count);
-      const matched = new Int32Array(count);
-      const lastTerm = new Int32Array(count).fill(-1);
+      // Scratch arrays kept between searches (a search runs to the end synchronously); only the items a search
+      // touched are reset, so a query costs its postings, not the size of the index.
       const order: number[] = [];
       let termId = 0;
-      for (const [term, times] of multiplicity) {
-        // Each form of the word with its weight: the word itself, longer words it begins (as-you-type), misspellings.
-        const forms: Array<[string, number]> = [[term, 1]];
-        const prefixed = searchOptions.prefix && term.length >= 3 ? withPrefix(term) : [];
-        for (const longer of prefixed) forms.push([longer, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * (longer.length - term.length))]);
-        if (searchOptions.fuzzy !== false && !vocabulary.has(term)) {
-          const skip = new Set(prefixed);
-          for (const misspelt of misspellingsOf(term)) if (!skip.has(misspelt[0])) forms.push(misspelt);
-        }
-        for (const [form, weight] of forms) {
-          const perField = postings.get(form);
-          if (!perField) continue;
-          for (const { items, scores: itemScores } of perField) {
-            for (let at = 0; at < items.length; at++) {
-              const item = items[at];
-              if (lastTerm[item] === -1) order.push(item);
-              scores[item] += times * weight * itemScores[at];
-              if (lastTerm[item] !== termId) {
-                lastTerm[item] = termId;
-                matched[item] += 1;
+      try {
+        for (const [term, times] of multiplicity) {
+          // Each form of the word with its weight: the word itself, longer words it begins (as-you-type), misspellings.
+          const forms: Array<[string, number]> = [[term, 1]];
+          const prefixed = searchOptions.prefix && term.length >= 3 ? withPrefix(term) : [];
+          for (const longer of prefixed) forms.push([longer, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * (longer.length - term.length))]);
+          if (searchOptions.fuzzy !== false && !vocabulary.has(term)) {
+            const skip = new Set(prefixed);
+            for (const misspelt of misspellingsOf(term)) if (!skip.has(misspelt[0])) forms.push(misspelt);
+          }
+          for (const [form, weight] of forms) {
+            const perField = postings.get(form);
+            if (!perField) continue;
+            for (const { items, scores: itemScores } of perField) {
+              for (let at = 0; at < items.length; at++) {
+                const item = items[at];
+                if (lastTerm[item] === -1) order.push(item);
+                scores[item] += times * weight * itemScores[at];
+                if (lastTerm[item] !== termId) {
+                  lastTerm[item] = termId;
+                  matched[item] += 1;
+                }
               }
             }
           }
+          termId += 1;
         }
-        termId += 1;
+        return topHits(order, (item) => scores[item] * matched[item], searchOptions.limit ?? 50, searchOptions.docId ? (item) => docOf[item] === searchOptions.docId : undefined);
+      } finally {
+        for (const item of order) {
+          scores[item] = 0;
+          matched[item] = 0;
+          lastTerm[item] = -1;
+        }
       }
-      const hits: ChunkHit[] = [];
-      for (const item of order) {
-        if (searchOptions.docId && docOf[item] !== searchOptions.docId) continue;
-        hits.push({ chunkIndex: item, score: scores[item] * matched[item] });
-      }
-      hits.sort((left, right) => right.score - left.score);
-      return hits.slice(0, searchOptions.limit ?? 50);
     },
   };
 }

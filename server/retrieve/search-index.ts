@@ -6,6 +6,7 @@ import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-
 import type { Thesaurus } from './query-expansion.js';
 import { columnBlocks, createSimilarityMatrix, type SimilarityRows } from './similarity-matrix.js';
 import { contentTerms } from './terms.js';
+import { topPositions } from './top-k.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
 /** Exact cosine search over one set of stored vectors (passages, example questions, off-topic questions, safety examples). */
@@ -129,18 +130,8 @@ export function createVectorSet(matrix: SimilarityRows, docOf: (label: number) =
   return {
     nearest(vector, options) {
       const scores = row(vector);
-      const limit = Math.min(options.limit, matrix.count);
-      const top: ChunkHit[] = [];
-      for (let label = 0; label < scores.length; label++) {
-        const score = scores[label];
-        if (top.length >= limit && score <= top[top.length - 1].score) continue;
-        if (options.docId && docOf(label) !== options.docId) continue;
-        let at = top.length;
-        while (at > 0 && top[at - 1].score < score) at -= 1;
-        top.splice(at, 0, { chunkIndex: label, score });
-        if (top.length > limit) top.pop();
-      }
-      return top;
+      const docId = options.docId;
+      return topPositions(scores.length, (label) => scores[label], options.limit, docId ? (label) => docOf(label) === docId : undefined);
     },
     similarities(vector, indexes) {
       const scores = row(vector);
