@@ -28,7 +28,16 @@ export function judgeFeatures(plan: QueryPlan, candidates: Candidate[], unitTerm
   const top = candidates.slice(0, TOP);
   const asking = new Set(contentTerms(plan.focus));
   const own = plan.terms.filter((term) => term.own && asking.has(term.term));
-  const words = new Set(top.flatMap((candidate) => [...candidate.units.flatMap((entry) => unitTerms[entry.chunkIndex]), ...contentTerms(candidate.question?.text ?? '')]));
+  // Of the top candidates' words (their units' and best example question's), only those coverage asks about.
+  const wanted = new Set(own.flatMap((term) => [term.term, ...term.alternatives.flat()]));
+  const words = new Set<string>();
+  const note = (terms: string[]) => {
+    for (const term of terms) if (wanted.has(term)) words.add(term);
+  };
+  for (const candidate of top) {
+    for (const entry of candidate.units) note(unitTerms[entry.chunkIndex]);
+    if (candidate.question) note(contentTerms(candidate.question.text));
+  }
   return {
     similarity: Math.max(0, ...top.map((candidate) => candidate.similarity)),
     questionSimilarity: Math.max(0, ...top.map((candidate) => candidate.questionSimilarity)),

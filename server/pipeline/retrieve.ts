@@ -32,9 +32,9 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
     const blend = (set: typeof index.passageVectors, pool: Map<number, number>) => {
       const ids = new Set(pool.keys());
       for (const vector of vectors) for (const hit of set.nearest(vector, { limit: params.candidates, docId })) ids.add(hit.chunkIndex);
-      const [whole, focus] = vectors.map((vector) => set.similarities(vector, ids));
+      const [whole, focus] = set.all(vectors);
       const result = new Map<number, number>();
-      for (const id of ids) result.set(id, focus ? (1 - params.focusWeight) * whole.get(id)! + params.focusWeight * focus.get(id)! : whole.get(id)!);
+      for (const id of ids) result.set(id, focus ? (1 - params.focusWeight) * whole[id] + params.focusWeight * focus[id] : whole[id]);
       return result;
     };
     unitSimilarity = blend(index.passageVectors, lexicalUnits);
@@ -146,17 +146,23 @@ function lexicalScores(lexical: LexicalIndex, queries: LexicalQuery[], options: 
 
 /** Min-max scales each side over the pool, then mixes them: what a passage shares in words and in meaning. */
 function fuse(lexical: Map<number, number>, similarity: Map<number, number>, lexicalWeight: number): Map<number, number> {
-  const ids = new Set([...lexical.keys(), ...similarity.keys()]);
-  const lexicalValues = [...lexical.values()];
-  const topLexical = Math.max(1e-9, ...lexicalValues);
-  const similarities = [...similarity.values()];
-  const low = similarities.length > 0 ? Math.min(...similarities) : 0;
-  const high = similarities.length > 0 ? Math.max(...similarities) : 1;
-  const fused = new Map<number, number>();
-  for (const id of ids) {
-    const lexicalScore = (lexical.get(id) ?? 0) / topLexical;
-    const vectorScore = similarity.has(id) ? (similarity.get(id)! - low) / Math.max(1e-9, high - low) : 0;
-    fused.set(id, lexicalWeight * lexicalScore + (1 - lexicalWeight) * vectorScore);
+  let topLexical = 1e-9;
+  for (const value of lexical.values()) topLexical = Math.max(topLexical, value);
+  let low = similarity.size > 0 ? Number.POSITIVE_INFINITY : 0;
+  let high = similarity.size > 0 ? Number.NEGATIVE_INFINITY : 1;
+  for (const value of similarity.values()) {
+    low = Math.min(low, value);
+    high = Math.max(high, value);
   }
+  const fused = new Map<number, number>();
+  const add = (id: number) => {
+    const lexicalScore = (lexical.get(id) ?? 0) / topLexical;
+    const found = similarity.get(id);
+    const vectorScore = found !== undefined ? (found - low) / Math.max(1e-9, high - low) : 0;
+    fused.set(id, lexicalWeight * lexicalScore + (1 - lexicalWeight) * vectorScore);
+  };
+  // Lexical hits first, then those only the vectors found: the order ties are ranked in downstream.
+  for (const id of lexical.keys()) add(id);
+  for (const id of similarity.keys()) if (!lexical.has(id)) add(id);
   return fused;
 }

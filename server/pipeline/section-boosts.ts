@@ -8,17 +8,32 @@ interface BoostOptions {
   docId?: string;
 }
 
+/** Where a section's numbers are looked for: its id, locator, citations and text, lower-cased once per section. */
+const referenceTexts = new WeakMap<Section, string>();
+function referenceText(section: Section): string {
+  let text = referenceTexts.get(section);
+  if (text === undefined) referenceTexts.set(section, (text = `${section.id} ${section.locator} ${section.cites.join(' ')} ${section.text}`.toLowerCase()));
+  return text;
+}
+
+/** How often `needle` (not empty) occurs in `text` without overlapping, counting no further than `most`. */
+function occurrences(text: string, needle: string, most: number): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1 && count < most; at = text.indexOf(needle, at + needle.length)) count += 1;
+  return count;
+}
+
 /** A statute, paragraph or form number typed by the person lifts the sections that carry it. */
 export function boostReferences(index: SearchIndex, references: string[], options: BoostOptions): void {
   if (references.length === 0) return;
   const bases = references.map((reference) => reference.replace(/\(.*$/, '').replace(/\.$/, ''));
   for (const section of index.sections) {
     if (options.docId && section.docId !== options.docId) continue;
-    const haystack = `${section.id} ${section.locator} ${section.cites.join(' ')} ${section.text}`.toLowerCase();
+    const haystack = referenceText(section);
     // Count occurrences (up to three each): the section that keeps citing the number is the one about it.
     const matched = references.reduce((sum, reference, position) => {
       const needle = haystack.includes(reference) ? reference : bases[position];
-      return sum + Math.min(3, haystack.split(needle).length - 1);
+      return sum + (needle ? occurrences(haystack, needle, 3) : 0);
     }, 0);
     if (matched === 0) continue;
     // The paragraph whose own number was typed is the one asked about.
