@@ -186,6 +186,8 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
     return found;
   };
 
+  // Per-item scratch arrays kept between searches (a search runs to the end synchronously, so none overlap): each
+  // search resets only the items it touched, so it costs its postings, not the size of the index.
   const scores = new Float64Array(count);
   const matched = new Int32Array(count);
   const lastTerm = new Int32Array(count).fill(-1);
@@ -200,8 +202,7 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
       // A word typed twice counts twice in the score, once in how many words matched.
       const multiplicity = new Map<string, number>();
       for (const term of terms) multiplicity.set(term, (multiplicity.get(term) ?? 0) + 1);
-      // Scratch arrays kept between searches (a search runs to the end synchronously); only the items a search
-      // touched are reset, so a query costs its postings, not the size of the index.
+      // The items this search touched, in the order first touched (the order equal scores keep).
       const order: number[] = [];
       let termId = 0;
       try {
