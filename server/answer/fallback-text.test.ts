@@ -19,11 +19,11 @@ describe('emergency wording', () => {
     expect(text).not.toMatch(/legal|law|court|order/i);
   });
 
-  it('self-harm: 988 first (call or text), then 911, then the domestic violence hotline', () => {
+  it('self-harm: 988 first (call or text), then 911 (an overdose taken included), then the domestic violence hotline', () => {
     const text = selfHarmText(picked('i want to die', 'self_harm'));
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/call or text 988/);
-    expect(lines[1]).toMatch(/immediate danger, call 911/);
+    expect(lines[1]).toMatch(/^If you are in immediate danger, or you or someone with you has taken too many pills or is hurt, call 911 now\.$/);
     expect(lines[2]).toContain('National Domestic Violence Hotline');
     expect(count(text, '911')).toBe(1);
   });

@@ -32,11 +32,15 @@ export function dangerNowText(hotlines: HotlineOut[]): string {
   return lines.join('\n');
 }
 
-/** Self-harm: 988 first (call or text), 911 if in immediate danger, then the domestic violence line. */
+/**
+ * Self-harm: 988 first (call or text); 911 for immediate danger, which includes an overdose already taken or
+ * someone hurt; then the domestic violence line.
+ */
 export function selfHarmText(hotlines: HotlineOut[]): string {
   const lines = [
     'Please call or text 988 now, any time, day or night: the 988 Suicide & Crisis Lifeline will listen.',
-    'If you are in immediate danger, call 911.',
+    // An overdose already taken needs an ambulance before a counsellor, whoever took it: say so in plain words.
+    'If you are in immediate danger, or you or someone with you has taken too many pills or is hurt, call 911 now.',
   ];
   const domesticViolence = hotlines.find((hotline) => hotline.id === 'ndvh') ?? fittingLine(hotlines);
   if (domesticViolence) lines.push(`For what is happening at home, ${domesticViolence.name} can help: ${howToReach(domesticViolence)}.`);
