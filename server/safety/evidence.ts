@@ -1,6 +1,7 @@
 import type { Params } from '../pipeline/params.js';
 import type { SafetyLevel } from '../../ingest/safety-examples.js';
 import { levelSimilarities, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
+import { detectDanger } from '../answer/danger.js';
 import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, speaksOfSelf, toldInPast } from './patterns.js';
 
 /** The safety tuning numbers (the `safety` block of the params). */
@@ -59,6 +60,8 @@ export interface SafetyEvidence {
   scores: LevelScores;
   selfHarmSaid: boolean;
   weaponNow: boolean;
+  /** The present-danger patterns match (someone at the door, a threat now) and no self-harm pattern does. */
+  presentDanger: boolean;
   asksLegal: boolean;
   /** The writer speaks of themself ("I", "me", "myself"). */
   firstPerson: boolean;
@@ -73,7 +76,8 @@ export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[]
     const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), options.texts[index], options.presentBonus);
     for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
   });
-  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
+  const danger = detectDanger(options.latest);
+  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), presentDanger: danger.emergency && !danger.selfHarm, asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
 }
 
 /** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
@@ -82,6 +86,10 @@ export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams
   if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores };
   if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores };
   const reasons: string[] = [];
-  const level = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
+  let level = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
+  if (level === 'self_harm' && evidence.presentDanger) {
+    level = 'danger_now';
+    reasons.push('someone else is a danger now, and nothing says they may hurt themself');
+  }
   return { level, reasons, scores: evidence.scores };
 }
