@@ -16,7 +16,7 @@ function referenceText(section: Section): string {
   return text;
 }
 
-/** How often `needle` (not empty) occurs in `text` without overlapping, counting no further than `most`. */
+/** How often `needle` occurs in `text` without overlapping, counting no further than `most`. */
 function occurrences(text: string, needle: string, most: number): number {
   let count = 0;
   for (let at = text.indexOf(needle); at !== -1 && count < most; at = text.indexOf(needle, at + needle.length)) count += 1;
@@ -33,7 +33,7 @@ export function boostReferences(index: SearchIndex, references: string[], option
     // Count occurrences (up to three each): the section that keeps citing the number is the one about it.
     const matched = references.reduce((sum, reference, position) => {
       const needle = haystack.includes(reference) ? reference : bases[position];
-      return sum + (needle ? occurrences(haystack, needle, 3) : 0);
+      return sum + occurrences(haystack, needle, 3);
     }, 0);
     if (matched === 0) continue;
     // The paragraph whose own number was typed is the one asked about.
