@@ -44,53 +44,59 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
   const unitScores = fuse(lexicalUnits, unitSimilarity, weightLexical);
   const questionScores = fuse(lexicalQuestions, questionSimilarity, mode === 'lexical' ? 1 : mode === 'vector' ? 0 : params.questionLexicalWeight);
 
-  const bySection = new Map<string, Candidate>();
-  const candidateFor = (section: Section): Candidate => {
-    let candidate = bySection.get(section.id);
+  // Candidates by section position, in the order they were first met: ties in the final ranking keep that order.
+  const bySection: Array<Candidate | undefined> = new Array(index.sections.length);
+  const met: Candidate[] = [];
+  const candidateAt = (position: number): Candidate => {
+    let candidate = bySection[position];
     if (!candidate) {
-      candidate = { section, score: 0, units: [], similarity: 0, questionSimilarity: 0 };
-      bySection.set(section.id, candidate);
+      candidate = { section: index.sections[position], score: 0, units: [], similarity: 0, questionSimilarity: 0 };
+      bySection[position] = candidate;
+      met.push(candidate);
     }
     return candidate;
   };
+  const candidateFor = (section: Section): Candidate => candidateAt(index.sectionPositionById.get(section.id)!);
   for (const [chunkIndex, score] of unitScores) {
-    const unit = index.chunks[chunkIndex];
-    const candidate = candidateFor(index.sectionById.get(unit.sectionId)!);
+    const candidate = candidateAt(index.chunkSectionPositions[chunkIndex]);
     const similarity = unitSimilarity.get(chunkIndex) ?? 0;
-    candidate.units.push({ chunkIndex, unit, score, lexical: lexicalUnits.get(chunkIndex) ?? 0, similarity });
+    candidate.units.push({ chunkIndex, unit: index.chunks[chunkIndex], score, lexical: lexicalUnits.get(chunkIndex) ?? 0, similarity });
     candidate.similarity = Math.max(candidate.similarity, similarity);
   }
   // The best example question of each section joins the section's score; every matched question lifts the unit it
   // names (by its own score, the best lift per unit), so two ways of asking about two points both count.
-  const bestQuestion = new Map<string, { position: number; score: number }>();
+  const bestScore = new Float64Array(index.sections.length);
+  const bestPosition = new Int32Array(index.sections.length).fill(-1);
+  const asked: number[] = [];
   for (const [position, score] of questionScores) {
-    const question = index.questions[position];
-    const best = bestQuestion.get(question.sectionId);
-    if (!best || score > best.score) bestQuestion.set(question.sectionId, { position, score });
+    const section = index.questionSectionPositions[position];
+    if (bestPosition[section] < 0) asked.push(section);
+    else if (!(score > bestScore[section])) continue;
+    bestPosition[section] = position;
+    bestScore[section] = score;
   }
   const lifts = new Map<number, number>();
   for (const [position, score] of questionScores) {
-    const question = index.questions[position];
     // Only the questions near their section's best say which point is asked about; the rest are other points.
-    if (score < params.pointLiftNear * bestQuestion.get(question.sectionId)!.score) continue;
-    const chunkIndex = question.point === undefined ? undefined : index.chunkIndexesBySection.get(question.sectionId)?.[question.point];
-    if (chunkIndex !== undefined) lifts.set(chunkIndex, Math.max(lifts.get(chunkIndex) ?? 0, params.pointLift * score));
+    if (score < params.pointLiftNear * bestScore[index.questionSectionPositions[position]]) continue;
+    const chunkIndex = index.questionPointChunks[position];
+    if (chunkIndex >= 0) lifts.set(chunkIndex, Math.max(lifts.get(chunkIndex) ?? 0, params.pointLift * score));
   }
-  for (const [sectionId, { position, score }] of bestQuestion) {
+  for (const section of asked) {
+    const position = bestPosition[section];
     const question = index.questions[position];
-    const candidate = candidateFor(index.sectionById.get(sectionId)!);
+    const candidate = candidateAt(section);
     candidate.question = { text: question.text, point: question.point };
     candidate.questionSimilarity = questionSimilarity.get(position) ?? 0;
-    candidate.score += params.questionWeight * score;
+    candidate.score += params.questionWeight * bestScore[section];
   }
   for (const [chunkIndex, lift] of lifts) {
-    const unit = index.chunks[chunkIndex];
-    const candidate = candidateFor(index.sectionById.get(unit.sectionId)!);
+    const candidate = candidateAt(index.chunkSectionPositions[chunkIndex]);
     const existing = candidate.units.find((entry) => entry.chunkIndex === chunkIndex);
     if (existing) existing.score += lift;
-    else candidate.units.push({ chunkIndex, unit, score: lift, lexical: 0, similarity: unitSimilarity.get(chunkIndex) ?? 0 });
+    else candidate.units.push({ chunkIndex, unit: index.chunks[chunkIndex], score: lift, lexical: 0, similarity: unitSimilarity.get(chunkIndex) ?? 0 });
   }
-  for (const candidate of bySection.values()) {
+  for (const candidate of met) {
     candidate.units.sort((left, right) => right.score - left.score);
     candidate.units = candidate.units.slice(0, UNITS_PER_SECTION);
     candidate.score += (candidate.units[0]?.score ?? 0) + params.secondUnitShare * (candidate.units[1]?.score ?? 0);
@@ -98,7 +104,7 @@ export async function retrieve(plan: QueryPlan, index: SearchIndex, options: { m
   }
   boostReferences(index, plan.references, { candidateFor, bonus: params.referenceBonus, docId });
   boostDefinitions(index, plan.definitionOf, { candidateFor, bonus: params.definitionBonus, docId });
-  const ranked = collapseTwins([...bySection.values()].filter((candidate) => !docId || candidate.section.docId === docId).sort((left, right) => right.score - left.score), plan.text, options.limit);
+  const ranked = collapseTwins(met.filter((candidate) => !docId || candidate.section.docId === docId).sort((left, right) => right.score - left.score), plan.text, options.limit);
   return ranked.slice(0, options.limit);
 }
 

@@ -26,6 +26,13 @@ export interface SearchIndex {
   chunks: Chunk[];
   sectionById: Map<string, Section>;
   chunkIndexesBySection: Map<string, number[]>;
+  /** Each section's position in `sections`, by id. */
+  sectionPositionById: Map<string, number>;
+  /**
+   * Each unit's section, as its position in `sections`: read for every scored unit of every request, so a number in
+   * one array rather than a string looked up in a map (the unit objects and their id strings are scattered in memory).
+   */
+  chunkSectionPositions: Int32Array;
   /** Each unit's content terms (contentTerms of its indexText), by position: read on every request, computed once. */
   unitTerms: string[][];
   lexical: LexicalIndex;
@@ -33,6 +40,10 @@ export interface SearchIndex {
   /** Curated example questions, their lexical index and vectors. */
   questions: ExampleQuestion[];
   questionIndexesBySection: Map<string, number[]>;
+  /** Each example question's section, as its position in `sections`. */
+  questionSectionPositions: Int32Array;
+  /** The unit each example question's point names (its chunk index), or -1 when it names none. */
+  questionPointChunks: Int32Array;
   questionLexical: LexicalIndex;
   questionVectors: VectorSet;
   /** Questions about other subjects, to tell another subject from an uncovered one. */
@@ -65,6 +76,14 @@ export function createSearchIndex(options: {
   const sectionById = new Map(index.sections.map((section) => [section.id, section]));
   const chunkIndexesBySection = groupBy(index.chunks.map((chunk) => chunk.sectionId));
   const questionIndexesBySection = groupBy(index.questions.map((question) => question.sectionId));
+  const sectionPositionById = new Map(index.sections.map((section, position) => [section.id, position]));
+  // A build is checked whole before it is loaded (every unit's and question's section exists); -1 cannot be a section.
+  const sectionPosition = (id: string) => sectionPositionById.get(id) ?? -1;
+  const chunkSectionPositions = Int32Array.from(index.chunks, (chunk) => sectionPosition(chunk.sectionId));
+  const questionSectionPositions = Int32Array.from(index.questions, (question) => sectionPosition(question.sectionId));
+  const questionPointChunks = Int32Array.from(index.questions, (question) =>
+    question.point === undefined ? -1 : (chunkIndexesBySection.get(question.sectionId)?.[question.point] ?? -1),
+  );
   const lexical = createLexicalIndex({
     items: index.chunks.map((chunk) => {
       const section = sectionById.get(chunk.sectionId);
@@ -95,11 +114,15 @@ export function createSearchIndex(options: {
     chunks: index.chunks,
     sectionById,
     chunkIndexesBySection,
+    sectionPositionById,
+    chunkSectionPositions,
     unitTerms: index.chunks.map((chunk) => contentTerms(chunk.indexText)),
     lexical,
     passageVectors: createVectorSet(passageBlock, (label) => index.chunks[label]?.docId),
     questions: index.questions,
     questionIndexesBySection,
+    questionSectionPositions,
+    questionPointChunks,
     questionLexical,
     questionVectors: createVectorSet(questionBlock, (label) => index.questions[label]?.docId),
     offTopicVectors: createVectorSet(offTopicBlock, () => undefined),
