@@ -1,5 +1,5 @@
 import { referenceBase, STOPWORDS, stem, tokenize } from './terms.js';
-import { topHits } from './top-k.js';
+import { topOfScores } from './top-k.js';
 
 /** A ranked item (a passage or an example question) from one retriever, by its position in its list. */
 export interface ChunkHit {
@@ -191,6 +191,8 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
   const scores = new Float64Array(count);
   const matched = new Int32Array(count);
   const lastTerm = new Int32Array(count).fill(-1);
+  // Written for the touched items before each read, so it needs no reset.
+  const ranked = new Float64Array(count);
   return {
     vocabulary,
     search(query, searchOptions = {}) {
@@ -232,7 +234,12 @@ export function createLexicalIndex(options: { items: LexicalItem[]; boost?: { ti
           }
           termId += 1;
         }
-        return topHits(order, (item) => scores[item] * matched[item], searchOptions.limit ?? 50, searchOptions.docId ? (item) => docOf[item] === searchOptions.docId : undefined);
+        // Each touched item's final score, by its place in `order`, so equal scores keep the order they were met in.
+        for (let at = 0; at < order.length; at++) ranked[at] = scores[order[at]] * matched[order[at]];
+        const docId = searchOptions.docId;
+        const hits = topOfScores(ranked, searchOptions.limit ?? 50, docId ? (at) => docOf[order[at]] === docId : undefined, order.length);
+        for (const hit of hits) hit.chunkIndex = order[hit.chunkIndex];
+        return hits;
       } finally {
         for (const item of order) {
           scores[item] = 0;

@@ -6,7 +6,7 @@ import { createLexicalIndex, type ChunkHit, type LexicalIndex } from './lexical-
 import type { Thesaurus } from './query-expansion.js';
 import { columnBlocks, createSimilarityMatrix, type SimilarityRows } from './similarity-matrix.js';
 import { contentTerms } from './terms.js';
-import { topPositions } from './top-k.js';
+import { topOfScores } from './top-k.js';
 import { createQueryEmbeddingCache } from './query-embedding-cache.js';
 
 /** Exact cosine search over one set of stored vectors (passages, example questions, off-topic questions, safety examples). */
@@ -154,7 +154,7 @@ export function createVectorSet(matrix: SimilarityRows, docOf: (label: number) =
     nearest(vector, options) {
       const scores = row(vector);
       const docId = options.docId;
-      return topPositions(scores.length, (label) => scores[label], options.limit, docId ? (label) => docOf(label) === docId : undefined);
+      return topOfScores(scores, options.limit, docId ? (label) => docOf(label) === docId : undefined);
     },
     similarities(vector, indexes) {
       const scores = row(vector);
