@@ -86,8 +86,10 @@ function guardAlarm(search: SearchIndex, latest: string, result: SafetyResult, v
     const nearestOther = Math.max(0, ...search.offTopicVectors.nearest(vector, { limit: 1 }).map((hit) => hit.score));
     if (nearestOther > nearestOwn) return { ...result, level: 'none', reasons: [...result.reasons, 'closer to questions about other subjects than to any alarm'] };
   }
-  if (!alarm && detectDanger(latest).emergency && !splitSentences(latest).some(asksQuestion)) {
-    return { ...result, level: detectDanger(latest).selfHarm ? 'self_harm' : 'danger_now', reasons: [...result.reasons, 'asks nothing and the present-danger patterns match'] };
+  if (alarm) return result;
+  const danger = detectDanger(latest);
+  if (danger.emergency && !splitSentences(latest).some(asksQuestion)) {
+    return { ...result, level: danger.selfHarm ? 'self_harm' : 'danger_now', reasons: [...result.reasons, 'asks nothing and the present-danger patterns match'] };
   }
   return result;
 }
