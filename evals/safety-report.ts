@@ -1,5 +1,7 @@
 /**
- * Per-level precision and recall of the safety classifier on both splits. Dev figures are out-of-fold (5-fold
+ * Per-level precision and recall of the safety classifier on both splits: the whole decision the server makes
+ * before its off-topic guard (the neighbours' margins and the unambiguous patterns, including the rule that a
+ * message asking nothing is an alarm where the present-danger patterns match). Dev figures are out-of-fold (5-fold
  * cross-validation, each example judged by a classifier that never saw it); test figures use all of dev as the
  * reference and the test split only to measure. Run alone: npx tsx evals/safety-report.ts
  */

@@ -32,11 +32,20 @@ export function measureAt(evidence: Array<{ expected: SafetyLevel; evidence: Saf
 /** Alarm recall (the mean of danger_now and self_harm recall), the figure tuned first. */
 const alarmRecall = (metrics: SafetyMetrics) => (metrics.levels.danger_now.recall + metrics.levels.self_harm.recall) / 2;
 
-/** True when `candidate` is better than `best` in the issue's order of concern. */
+/** danger_now and self_harm messages that raised no alarm at all: no emergency reply, the worst miss. */
+const silentMisses = (metrics: SafetyMetrics) =>
+  (['danger_now', 'self_harm'] as const).reduce((sum, row) => sum + metrics.confusion[row].fear + metrics.confusion[row].disclosure + metrics.confusion[row].none, 0);
+
+/**
+ * True when `candidate` is better than `best` in the issue's order of concern: false alarms within the limit;
+ * then the fewest alarm messages left with no emergency reply (a danger_now read as self_harm still gets 911);
+ * then alarm recall by level; then fewer false alarms; then macro-F1.
+ */
 function better(candidate: SafetyMetrics, best: SafetyMetrics | undefined): boolean {
   if (!best) return true;
   const allowed = (metrics: SafetyMetrics) => metrics.falseAlarmRate <= MAX_FALSE_ALARMS;
   if (allowed(candidate) !== allowed(best)) return allowed(candidate);
+  if (silentMisses(candidate) !== silentMisses(best)) return silentMisses(candidate) < silentMisses(best);
   if (alarmRecall(candidate) !== alarmRecall(best)) return alarmRecall(candidate) > alarmRecall(best);
   if (candidate.falseAlarmRate !== best.falseAlarmRate) return candidate.falseAlarmRate < best.falseAlarmRate;
   return candidate.macroF1 > best.macroF1 + 1e-9;
@@ -72,7 +81,7 @@ export async function tune(): Promise<{ params: SafetyParams; metrics: SafetyMet
       const params = { ...alarms.params, fearThreshold, disclosureThreshold };
       const metrics = measureAt(evidence, params);
       // The alarm figures must not move; among settings that keep them, the best macro-F1 wins.
-      if (metrics.falseAlarmRate > alarms.metrics.falseAlarmRate || alarmRecall(metrics) < alarmRecall(alarms.metrics)) continue;
+      if (metrics.falseAlarmRate > alarms.metrics.falseAlarmRate || silentMisses(metrics) > silentMisses(alarms.metrics) || alarmRecall(metrics) < alarmRecall(alarms.metrics)) continue;
       if (!best || metrics.macroF1 > best.metrics.macroF1 + 1e-9) best = { params, metrics };
     }
   }
@@ -84,6 +93,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   tune().then(({ params, metrics }) => {
     console.log(`chosen by ${FOLDS}-fold CV on dev in ${((Date.now() - started) / 1000).toFixed(0)} s:`, params);
     for (const [level, figures] of Object.entries(metrics.levels)) console.log(`  ${level.padEnd(11)} P ${figures.precision.toFixed(3)}  R ${figures.recall.toFixed(3)}  n ${figures.support}`);
-    console.log(`  false alarms ${(metrics.falseAlarmRate * 100).toFixed(1)}%  macro-F1 ${metrics.macroF1.toFixed(3)}`);
+    console.log(`  false alarms ${(metrics.falseAlarmRate * 100).toFixed(1)}%  alarms with no emergency reply ${silentMisses(metrics)}  macro-F1 ${metrics.macroF1.toFixed(3)}`);
   });
 }

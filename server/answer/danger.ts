@@ -24,10 +24,13 @@ const PRESENT_THREAT: RegExp[] = [
   // A weapon in hand, or a threat to kill, in the present.
   new RegExp(String.raw`\b${PERSON}(?:'s| is| has| had|'ve| have| got|'s got|s got) (?:\w+ ){0,2}(?:a |his |her |the )?(?:gun|knife|weapon|rifle|pistol)\b.*\b(?:now|here|inside|home|house|kids|children|me|threat|point|waving|loaded)\b`, 'i'),
   /\b(pointing|pointed|aiming|aimed|waving|holding|loaded|grabbed|got out|pulled out|pulled) (a |his |her |the )?(gun|knife|weapon|rifle|pistol)\b/i,
-  new RegExp(String.raw`\b(?:going to|gonna|gona|will|wants to|threaten(?:ed|ing|s)? to|said he'?d|said she'?d|says he'?ll|says she'?ll|sed he'?s gonna|sed hes gonna) ${KILL} (?:me|us|the kids|my (?:kids|children|son|daughter|baby))\b`, 'i'),
+  // Present or future only: "threatened to kill me" and "said he'd kill me" report a threat made before, which
+  // is fear or a disclosure unless something else says it is happening now.
+  new RegExp(String.raw`\b(?:going to|gonna|gona|will|wants to|threaten(?:ing|s)? to|says he'?ll|says she'?ll|sed he'?s gonna|sed hes gonna) ${KILL} (?:me|us|the kids|my (?:kids|children|son|daughter|baby))\b`, 'i'),
   new RegExp(String.raw`\b${KILL} (?:me|us) (?:tonight|today|now|right now)\b`, 'i'),
-  // Being hurt right now: a violent act in the progressive, not in the past.
-  /(?<!\b(was|were|used to be|kept|had been) )\b(hitting|beating|choking|strangling|attacking|punching|kicking|dragging|smothering) (me|us|my (kids|children|son|daughter|baby))\b/i,
+  // Being hurt right now: a violent act in the progressive, not in the past nor told as a habit ("has been
+  // hitting me for years", "keeps hitting me"), which is abuse to disclose rather than this minute's danger.
+  /(?<!\b(was|were|used to be|kept|keeps|keep|had been|has been|have been|'s been|'ve been) )\b(hitting|beating|choking|strangling|attacking|punching|kicking|dragging|smothering) (me|us|my (kids|children|son|daughter|baby))\b/i,
   /\b(right now|rn|at this moment|as we speak|tonight)\b.*\b(hit|hitting|hurt|hurting|beat|beating|chok\w*|threat\w*|kil+|gun|knife|attack\w*|outside|here|coming)\b/i,
   /\b(hit|hurt|beat|chok\w*|threat\w*|gun|knife|attack\w*|outside|coming)\b.*\b(right now|rn|at this moment|as we speak)\b/i,
   /\b(help me|help us|i'?m scared|im scared|i am scared|i'?m terrified|please help|plz help)\b.*\b(now|he'?s here|she'?s here|coming|outside|door|hurt|kil+|gun|knife)\b/i,

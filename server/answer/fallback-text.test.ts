@@ -19,6 +19,15 @@ describe('emergency wording', () => {
     expect(text).not.toMatch(/legal|law|court|order/i);
   });
 
+  it('danger now that also reads as self-harm: 911 first, then 988, then the fitting line', () => {
+    const chosen = pickHotlines(hotlines, { text: 'my sister took all her pills and wont wake up', docIds: [], emergency: true, selfHarm: true, answered: false, level: 'danger_now' });
+    const lines = dangerNowText(chosen).split('\n');
+    expect(lines[0]).toMatch(/^Please call 911 now/);
+    expect(lines[1]).toMatch(/call or text 988/);
+    expect(lines[2]).toContain('National Domestic Violence Hotline');
+    expect(dangerNowText(picked('he is outside with a gun', 'danger_now'))).not.toContain('988');
+  });
+
   it('self-harm: 988 first (call or text), then 911 (an overdose taken included), then the domestic violence hotline', () => {
     const text = selfHarmText(picked('i want to die', 'self_harm'));
     const lines = text.split('\n');

@@ -26,6 +26,8 @@ function fittingLine(hotlines: HotlineOut[]): HotlineOut | undefined {
  */
 export function dangerNowText(hotlines: HotlineOut[]): string {
   const lines = ['Please call 911 now, if you can do it safely.'];
+  // Chosen when the message also reads as self-harm (another person's overdose, a child who says they want to die).
+  if (hotlines.some((hotline) => hotline.id === '988')) lines.push('If someone may hurt themself, you can also call or text 988, the Suicide & Crisis Lifeline.');
   const next = fittingLine(hotlines);
   if (next) lines.push(`When you can, ${next.name} can help: ${howToReach(next)}.`);
   lines.push('You do not have to handle this alone.');

@@ -110,6 +110,10 @@ describe('pickHotlines', () => {
     expect(ids('i want to die', { emergency: true, selfHarm: true })).toEqual(['988', 'emergency', 'ndvh']);
   });
 
+  it('keeps 911 first for danger now that also reads as self-harm, with 988 next', () => {
+    expect(ids('my sister took all her pills and wont wake up', { level: 'danger_now', selfHarm: true })).toEqual(['emergency', '988', 'ndvh']);
+  });
+
   it('gives fear someone to talk to first, then 911', () => {
     expect(ids('I am scared of him', { level: 'fear' })).toEqual(['ndvh', 'emergency']);
   });

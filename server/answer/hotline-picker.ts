@@ -70,9 +70,11 @@ function fitsFor(context: HotlineContext, topics: Set<HotlineTopic>): HotlineFit
   const emergency = context.emergency || selfHarm || context.level === 'danger_now';
   const military = topics.has('military') || context.docIds.some((id) => id === 'dodi' || id === 'mpo');
   const fits: HotlineFit[] = [];
-  // Self-harm: 988 before 911, as the emergency text says.
-  if (selfHarm) fits.push('self_harm');
+  // Self-harm: 988 before 911, as the emergency text says; danger now that also reads as self-harm: 911, then 988.
+  const dangerFirst = context.level === 'danger_now';
+  if (selfHarm && !dangerFirst) fits.push('self_harm');
   if (emergency) fits.push('emergency');
+  if (selfHarm && dangerFirst) fits.push('self_harm');
   if (topics.has('sexual_assault')) fits.push(military ? 'sexual_assault_military' : 'sexual_assault');
   if (military) fits.push('military');
   if (topics.has('teen')) fits.push('teen');

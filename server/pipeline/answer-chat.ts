@@ -6,10 +6,8 @@ import { tryLlmAnswer } from '../answer/llm-answer.js';
 import type { ChatMessage, ChatResponse, RetrievalMode } from '../contract.js';
 import type { Runtime } from '../runtime.js';
 import type { SafetyResult } from '../safety/classifier.js';
-import { asksQuestion, saysSelfHarm, saysWeaponNow } from '../safety/patterns.js';
 import { embeddingKey } from '../retrieve/query-embedding-cache.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
-import { splitSentences } from '../../ingest/text.js';
 import { judge } from './judge.js';
 import { resolveParams, type ParamOverrides, type Params } from './params.js';
 import { llmInputs } from './llm-inputs.js';
@@ -65,7 +63,7 @@ export async function classifySafetyLevel(
     encoder.milliseconds = performance.now() - started;
     // The examples' cosines from the index's similarity matrix, all texts in one product, read again by guardAlarm.
     const similarities = search.safetyVectors.all(embeddings);
-    return { ...guardAlarm(search, latest, safety.classify({ messages, embeddings, similarities }), embeddings[0]), encoder };
+    return { ...guardAlarm(search, safety.classify({ messages, embeddings, similarities }), embeddings[0]), encoder };
   } catch {
     const danger = detectDanger(latest);
     return { level: danger.selfHarm ? 'self_harm' : danger.emergency ? 'danger_now' : 'none', reasons: ['patterns only: the encoder failed'], scores: {} as SafetyResult['scores'], encoder };
@@ -73,24 +71,17 @@ export async function classifySafetyLevel(
 }
 
 /**
- * Two checks around the classifier's margins, which are relative and so can point anywhere for a text
- * unlike every example: an alarm must come closer to its own level's examples than to questions about
- * other subjects ("capital of australia" is no cry for help); and a message that asks nothing while the
- * unambiguous present-danger patterns match is an alarm even where the neighbours read it as a story.
+ * A check around the classifier's margins, which are relative and so can point anywhere for a text unlike
+ * every example: an alarm the neighbours raised must come closer to its own level's examples than to
+ * questions about other subjects ("capital of australia" is no cry for help). Alarms the patterns raised stand.
  */
-function guardAlarm(search: SearchIndex, latest: string, result: SafetyResult, vector: number[] | undefined): SafetyResult {
+function guardAlarm(search: SearchIndex, result: SafetyResult, vector: number[] | undefined): SafetyResult {
   const alarm = result.level === 'danger_now' || result.level === 'self_harm';
-  if (alarm && vector && !saysSelfHarm(latest) && !saysWeaponNow(latest)) {
-    const own = search.safetyLevels.flatMap((level, label) => (level === result.level ? [label] : []));
-    const nearestOwn = Math.max(0, ...search.safetyVectors.similarities(vector, own).values());
-    const nearestOther = Math.max(0, ...search.offTopicVectors.nearest(vector, { limit: 1 }).map((hit) => hit.score));
-    if (nearestOther > nearestOwn) return { ...result, level: 'none', reasons: [...result.reasons, 'closer to questions about other subjects than to any alarm'] };
-  }
-  if (alarm) return result;
-  const danger = detectDanger(latest);
-  if (danger.emergency && !splitSentences(latest).some(asksQuestion)) {
-    return { ...result, level: danger.selfHarm ? 'self_harm' : 'danger_now', reasons: [...result.reasons, 'asks nothing and the present-danger patterns match'] };
-  }
+  if (!alarm || result.byPattern || !vector) return result;
+  const own = search.safetyLevels.flatMap((level, label) => (level === result.level ? [label] : []));
+  const nearestOwn = Math.max(0, ...search.safetyVectors.similarities(vector, own).values());
+  const nearestOther = Math.max(0, ...search.offTopicVectors.nearest(vector, { limit: 1 }).map((hit) => hit.score));
+  if (nearestOther > nearestOwn) return { ...result, level: 'none', reasons: [...result.reasons, 'closer to questions about other subjects than to any alarm'] };
   return result;
 }
 
@@ -132,7 +123,8 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     encoder: { milliseconds: Math.round(value.encoder.milliseconds * 100) / 100, texts: value.encoder.texts },
   }));
   if (safety.level === 'danger_now' || safety.level === 'self_harm') {
-    const hotlines = pickHotlines(snapshot.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm', answered: false, level: safety.level });
+    // danger_now that also reads as self-harm keeps 911 first and adds 988 after it.
+    const hotlines = pickHotlines(snapshot.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm' || safety.alsoSelfHarm === true, answered: false, level: safety.level });
     const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);
     // Nothing legal in an emergency, not even the disclaimer: what helps in that minute is the number to call.
     const response = { ...finish(snapshot.sourceById, { status: 'emergency', answer, citations: [], hotlines, notices: [], confidence: 'high', related: [], composer: 'extractive' }), disclaimer: '' };

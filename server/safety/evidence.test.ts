@@ -11,6 +11,7 @@ function evidence(overrides: Partial<SafetyEvidence>): SafetyEvidence {
     selfHarmSaid: false,
     weaponNow: false,
     presentDanger: false,
+    selfHarmPattern: false,
     asksLegal: false,
     firstPerson: true,
     ...overrides,
@@ -32,8 +33,19 @@ describe('levelFromEvidence', () => {
     expect(levelFromEvidence(evidence({ presentDanger: true, selfHarmSaid: true }), params).level).toBe('self_harm');
   });
 
-  it('raises no alarm from the patterns alone when the neighbours read calm', () => {
-    const calm = evidence({ presentDanger: true, scores: { danger_now: -0.5, self_harm: -0.5, fear: -0.5, disclosure: -0.5, none: 0.5 } });
-    expect(levelFromEvidence(calm, params).level).toBe('none');
+  it('lets the present-danger patterns raise an alarm the neighbours missed only when nothing is asked', () => {
+    const calm = { presentDanger: true, scores: { danger_now: -0.5, self_harm: -0.5, fear: -0.5, disclosure: -0.5, none: 0.5 } };
+    expect(levelFromEvidence(evidence({ ...calm, asksLegal: true }), params).level).toBe('none');
+    const raised = levelFromEvidence(evidence(calm), params);
+    expect(raised).toMatchObject({ level: 'danger_now', byPattern: true });
+    expect(levelFromEvidence(evidence({ ...calm, presentDanger: false, selfHarmPattern: true }), params)).toMatchObject({ level: 'self_harm', byPattern: true });
+  });
+
+  it('marks danger_now that also passed the self-harm bar, so the reply can give 988 after 911', () => {
+    const both = { scores: { danger_now: params.dangerThreshold + 0.2, self_harm: params.selfHarmThreshold + 0.05, fear: 0, disclosure: 0, none: 0 } };
+    expect(levelFromEvidence(evidence({ ...both, firstPerson: false }), params)).toMatchObject({ level: 'danger_now', alsoSelfHarm: true });
+    const dangerOnly = { scores: { danger_now: params.dangerThreshold + 0.2, self_harm: params.selfHarmThreshold - 0.05, fear: 0, disclosure: 0, none: 0 } };
+    expect(levelFromEvidence(evidence({ ...dangerOnly, firstPerson: false }), params).alsoSelfHarm).toBeUndefined();
+    expect(levelFromEvidence(evidence({ presentDanger: true }), params)).toMatchObject({ level: 'danger_now', alsoSelfHarm: true });
   });
 });

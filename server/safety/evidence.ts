@@ -1,7 +1,7 @@
 import type { Params } from '../pipeline/params.js';
 import type { SafetyLevel } from '../../ingest/safety-examples.js';
 import { levelSimilarities, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
-import { detectDanger } from '../answer/danger.js';
+import { detectDanger, type DangerSignal } from '../answer/danger.js';
 import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, speaksOfSelf, toldInPast } from './patterns.js';
 
 /** The safety tuning numbers (the `safety` block of the params). */
@@ -14,6 +14,10 @@ export interface SafetyResult {
   reasons: string[];
   /** Each level's best margin over the latest message's texts (similarity to its examples minus the nearest rival's). */
   scores: LevelScores;
+  /** The alarm was raised by the unambiguous patterns, not by the neighbours' margins. */
+  byPattern?: boolean;
+  /** danger_now won, but the message also reads as self-harm (someone's overdose, a child who says they want to die). */
+  alsoSelfHarm?: boolean;
 }
 
 /** Each level's margin for one text: how much closer it is to that level's examples than to the nearest rival. */
@@ -31,7 +35,7 @@ function margins(similarities: LevelScores, text: string, presentBonus: number):
 }
 
 /** Picks a level from the margins, with the bar for an alarm raised when a legal question is asked. */
-function pickLevel(scores: LevelScores, asksLegal: boolean, firstPerson: boolean, params: SafetyParams, reasons: string[]): SafetyLevel {
+function pickLevel(scores: LevelScores, asksLegal: boolean, firstPerson: boolean, params: SafetyParams, reasons: string[]): { level: SafetyLevel; alsoSelfHarm?: boolean } {
   const margin = asksLegal ? params.questionMargin : 0;
   if (asksLegal) reasons.push(`asks a question, so an alarm needs ${margin} more`);
   const selfHarm = scores.self_harm >= params.selfHarmThreshold + margin;
@@ -41,18 +45,20 @@ function pickLevel(scores: LevelScores, asksLegal: boolean, firstPerson: boolean
     // friend's overdose), the closer of the two, since 911 is what that person needs first.
     const level: SafetyLevel = selfHarm && (!danger || firstPerson || scores.self_harm >= scores.danger_now) ? 'self_harm' : 'danger_now';
     reasons.push(`closest to ${level} examples (margin ${scores[level].toFixed(3)})`);
-    return level;
+    // Both bars passed and danger won: the reply says 911 first and still gives 988.
+    if (level === 'danger_now' && selfHarm) reasons.push('also reads as self-harm');
+    return { level, alsoSelfHarm: level === 'danger_now' && selfHarm };
   }
   if (scores.fear >= params.fearThreshold) {
     reasons.push(`closest to fear examples (margin ${scores.fear.toFixed(3)})`);
     // Fear alongside a question is a disclosure: the person gets the answer, with the safety line above it.
-    return asksLegal ? 'disclosure' : 'fear';
+    return { level: asksLegal ? 'disclosure' : 'fear' };
   }
   if (scores.disclosure >= params.disclosureThreshold) {
     reasons.push(`closest to disclosure examples (margin ${scores.disclosure.toFixed(3)})`);
-    return 'disclosure';
+    return { level: 'disclosure' };
   }
-  return 'none';
+  return { level: 'none' };
 }
 
 /** What one message shows before any threshold: its best margin per level, the patterns, whether it asks. */
@@ -62,9 +68,23 @@ export interface SafetyEvidence {
   weaponNow: boolean;
   /** The present-danger patterns match (someone at the door, a threat now) and no self-harm pattern does. */
   presentDanger: boolean;
+  /** The wider self-harm patterns of the danger check match ("suicidal", "better off dead"). */
+  selfHarmPattern: boolean;
   asksLegal: boolean;
   /** The writer speaks of themself ("I", "me", "myself"). */
   firstPerson: boolean;
+}
+
+/**
+ * The danger check's patterns, read only where what they match is not told in the past ("he pointed a gun at
+ * me once" is a story): a message none of whose sentences is told in the past is read whole (a plea and a
+ * threat may sit in two sentences); otherwise only its other sentences count. Self-harm words count anywhere.
+ */
+export function presentDangerPatterns(latest: string, sentences: string[]): DangerSignal {
+  const whole = detectDanger(latest);
+  const present = sentences.filter((sentence) => !toldInPast(sentence));
+  if (present.length === sentences.length) return whole;
+  return { emergency: whole.selfHarm || present.some((sentence) => detectDanger(sentence).emergency), selfHarm: whole.selfHarm };
 }
 
 /** Gathers the evidence of a message from its texts and their neighbours, at a given k. */
@@ -76,20 +96,28 @@ export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[]
     const textMargins = margins(levelSimilarities(options.reference, ranking, options.k), options.texts[index], options.presentBonus);
     for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
   });
-  const danger = detectDanger(options.latest);
-  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), presentDanger: danger.emergency && !danger.selfHarm, asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
+  const danger = presentDangerPatterns(options.latest, options.sentences);
+  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), presentDanger: danger.emergency && !danger.selfHarm, selfHarmPattern: danger.selfHarm, asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
 }
 
 /** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
 export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams): SafetyResult {
   // Patterns first: recall must be total for a person saying outright they will hurt themself or a weapon is out.
-  if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores };
-  if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores };
+  if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores, byPattern: true };
+  if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores, byPattern: true };
   const reasons: string[] = [];
-  let level = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
-  if (level === 'self_harm' && evidence.presentDanger) {
-    level = 'danger_now';
+  const picked = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
+  if (picked.level === 'self_harm' && evidence.presentDanger) {
     reasons.push('someone else is a danger now, and nothing says they may hurt themself');
+    return { level: 'danger_now', reasons, scores: evidence.scores, alsoSelfHarm: true };
+  }
+  const level = picked.level;
+  if (picked.alsoSelfHarm) return { level, reasons, scores: evidence.scores, alsoSelfHarm: true };
+  if (level !== 'danger_now' && level !== 'self_harm' && !evidence.asksLegal && (evidence.presentDanger || evidence.selfHarmPattern)) {
+    // A message that asks nothing while the present-danger patterns match is an alarm, even where the
+    // neighbours read it as a story; with a question asked, the neighbours decide.
+    reasons.push('asks nothing and the present-danger patterns match');
+    return { level: evidence.selfHarmPattern ? 'self_harm' : 'danger_now', reasons, scores: evidence.scores, byPattern: true };
   }
   return { level, reasons, scores: evidence.scores };
 }

@@ -54,7 +54,7 @@ export function saysWeaponNow(text: string): boolean {
 // "What do I do", "can someone help" are pleas, not legal questions; they must not raise the bar for an alarm.
 const PLEA = /\b(?:what (?:do|should|can) i do|what do we do|can (?:you|someone|anyone) help|help me|help us|please help|what now)\b/;
 const ASKS = /^(?:can|could|do|does|did|how|what|where|when|who|whom|which|will|would|is|are|should|may|am|if|why)\b/;
-const STAFF_ASKS = /\b(?:asks|asking|asked|wants to know|wondering|question)\b/;
+const STAFF_ASKS = /\b(?:asks|asking|asked|(?:want|wants|wanted|need|needs) to know|wondering|question)\b/;
 
 /** True when a sentence asks something other than "help, what do I do": a question the documents may answer. */
 export function asksQuestion(sentence: string): boolean {
