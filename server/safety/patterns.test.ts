@@ -28,5 +28,11 @@ describe('must-not-miss patterns', () => {
     expect(toldInPast('he used to choke me and he is choking me right now')).toBe(false);
     expect(asksQuestion('can the order cover my car')).toBe(true);
     expect(asksQuestion('what do I do, he is here')).toBe(false);
+    // A question typed on after the story with no stop, and a plea that is not one.
+    expect(asksQuestion('he shoved me into the wall on friday, can a judge order him to move out')).toBe(true);
+    expect(asksQuestion('we broke up in may and does the order still cover my new place')).toBe(true);
+    expect(asksQuestion('he is outside and he is yelling, i am so scared')).toBe(false);
+    expect(toldInPast('he threw a plate at me yesterday')).toBe(true);
+    expect(toldInPast('he came by last night and he is still here')).toBe(false);
   });
 });

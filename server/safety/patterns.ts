@@ -56,16 +56,20 @@ const PLEA = /\b(?:what (?:do|should|can) i do|what do we do|can (?:you|someone|
 const ASKS = /^(?:can|could|do|does|did|how|what|where|when|who|whom|which|will|would|is|are|should|may|am|if|why)\b/;
 const STAFF_ASKS = /\b(?:asks|asking|asked|(?:want|wants|wanted|need|needs) to know|wondering|question)\b/;
 
+// A question typed on after the story without a stop, as on a phone: "he hit me yesterday, can a protective order
+// make him leave". A clause opening with an auxiliary or question word and then its subject is a question.
+const EMBEDDED_ASKS = /(?:[,;:]|\b(?:and|but|so))\s+(?:can|could|do|does|did|how|what|where|when|who|which|will|would|is|are|should|may)\s+(?:i|you|we|he|she|they|it|a|an|the|my|his|her|our|this|that|there|someone|anyone)\b/;
+
 /** True when a sentence asks something other than "help, what do I do": a question the documents may answer. */
 export function asksQuestion(sentence: string): boolean {
   const normalised = normalise(sentence).trim();
   if (PLEA.test(normalised)) return false;
-  return normalised.endsWith('?') || ASKS.test(normalised) || /,\s*(?:can|could|do|does|how|what|will|is|should) i\b/.test(normalised) || STAFF_ASKS.test(normalised);
+  return normalised.endsWith('?') || ASKS.test(normalised) || EMBEDDED_ASKS.test(normalised) || STAFF_ASKS.test(normalised);
 }
 
 // Time told in the past ("last year", "used to", "in 2019") with nothing saying now: a story of past harm, which
 // the encoder cannot tell from the same harm happening now, so such a sentence is never evidence of danger now.
-const PAST = /\b(?:last (?:year|month|week|summer|winter|spring|fall|christmas|time)|(?:\d+|a|two|three|few|several|many) (?:years?|months?|weeks?|days?) ago|(?:years|months|weeks|a while|long time) ago|used to|would|once|in (?:19|20)\d\d|when we were|while we were|history of|for years|back then|in the past|before (?:he|she|i|we))\b/;
+const PAST = /\b(?:yesterday|the other (?:day|night)|last (?:night|year|month|week|weekend|summer|winter|spring|fall|christmas|time)|(?:\d+|a|two|three|few|several|many) (?:years?|months?|weeks?|days?) ago|(?:years|months|weeks|a while|long time) ago|used to|would|once|in (?:19|20)\d\d|when we were|while we were|history of|for years|back then|in the past|before (?:he|she|i|we))\b/;
 const PRESENT = /\b(?:now|right now|rn|still|here|tonight|currently|at the moment|on (?:his|her|their) way|as we speak)\b/;
 
 /** True when a sentence places what it tells in the past and says nothing of now. */
