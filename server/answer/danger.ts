@@ -1,4 +1,4 @@
-import { saysSelfHarm, saysWeaponNow } from '../safety/patterns.js';
+import { saysSelfHarm, saysViolenceNow, saysWeaponNow } from '../safety/patterns.js';
 
 /** What the danger check found in the latest message. */
 export interface DangerSignal {
@@ -46,6 +46,6 @@ export function detectDanger(text: string): DangerSignal {
   // The classifier's must-not-miss patterns are added here so the old path gains them until it is replaced;
   // once answer-chat calls the classifier, this can shrink to those two checks alone.
   const selfHarm = SELF_HARM.test(normalised) || saysSelfHarm(normalised);
-  const emergency = selfHarm || saysWeaponNow(normalised) || PRESENT_THREAT.some((pattern) => pattern.test(normalised));
+  const emergency = selfHarm || saysWeaponNow(normalised) || saysViolenceNow(normalised) || PRESENT_THREAT.some((pattern) => pattern.test(normalised));
   return { emergency, selfHarm };
 }

@@ -10,6 +10,7 @@ function evidence(overrides: Partial<SafetyEvidence>): SafetyEvidence {
     scores: { danger_now: params.dangerThreshold + 0.01, self_harm: params.selfHarmThreshold + 0.05, fear: 0, disclosure: 0, none: 0 },
     selfHarmSaid: false,
     weaponNow: false,
+    violenceNow: false,
     presentDanger: false,
     selfHarmPattern: false,
     asksLegal: false,
@@ -27,6 +28,12 @@ describe('levelFromEvidence', () => {
     const result = levelFromEvidence(evidence({ presentDanger: true }), params);
     expect(result.level).toBe('danger_now');
     expect(result.reasons.at(-1)).toMatch(/someone else is a danger now/);
+  });
+
+  it('reads violence happening now as danger_now even when a legal question is asked', () => {
+    const calm = { scores: { danger_now: -0.5, self_harm: -0.5, fear: -0.5, disclosure: 0.5, none: -0.5 }, asksLegal: true, firstPerson: true };
+    expect(levelFromEvidence(evidence({ ...calm, violenceNow: true }), params)).toMatchObject({ level: 'danger_now', byPattern: true });
+    expect(levelFromEvidence(evidence(calm), params).level).toBe('disclosure');
   });
 
   it('keeps self_harm when the person says outright they may hurt themself', () => {

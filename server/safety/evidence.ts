@@ -2,7 +2,7 @@ import type { Params } from '../pipeline/params.js';
 import type { SafetyLevel } from '../../ingest/safety-examples.js';
 import { levelSimilarities, zeroScores, type LevelScores, type Neighbour, type Reference } from './neighbours.js';
 import { detectDanger, type DangerSignal } from '../answer/danger.js';
-import { asksQuestion, saysHappeningNow, saysSelfHarm, saysWeaponNow, speaksOfSelf, toldInPast } from './patterns.js';
+import { asksQuestion, saysHappeningNow, saysSelfHarm, saysViolenceNow, saysWeaponNow, speaksOfSelf, toldInPast } from './patterns.js';
 
 /** The safety tuning numbers (the `safety` block of the params). */
 export type SafetyParams = Params['safety'];
@@ -66,6 +66,8 @@ export interface SafetyEvidence {
   scores: LevelScores;
   selfHarmSaid: boolean;
   weaponNow: boolean;
+  /** A sentence not told in the past says, in the present tense, that someone is being hurt or broken in on now. */
+  violenceNow: boolean;
   /** The present-danger patterns match (someone at the door, a threat now) and no self-harm pattern does. */
   presentDanger: boolean;
   /** The wider self-harm patterns of the danger check match ("suicidal", "better off dead"). */
@@ -97,14 +99,17 @@ export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[]
     for (const level of Object.keys(scores) as SafetyLevel[]) scores[level] = Math.max(scores[level], textMargins[level]);
   });
   const danger = presentDangerPatterns(options.latest, options.sentences);
-  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), presentDanger: danger.emergency && !danger.selfHarm, selfHarmPattern: danger.selfHarm, asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
+  return { scores, selfHarmSaid: saysSelfHarm(options.latest), weaponNow: saysWeaponNow(options.latest), violenceNow: options.sentences.some((sentence) => !toldInPast(sentence) && saysViolenceNow(sentence)), presentDanger: danger.emergency && !danger.selfHarm, selfHarmPattern: danger.selfHarm, asksLegal: options.sentences.some(asksQuestion), firstPerson: speaksOfSelf(options.latest) };
 }
 
 /** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
 export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams): SafetyResult {
-  // Patterns first: recall must be total for a person saying outright they will hurt themself or a weapon is out.
+  // Patterns first: recall must be total for a person saying outright they will hurt themself, a weapon is out,
+  // or they are being hurt this minute.
   if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores, byPattern: true };
   if (evidence.weaponNow) return { level: 'danger_now', reasons: ['a weapon is out or on its way now'], scores: evidence.scores, byPattern: true };
+  // Also with a question asked: "he is hitting me right now, will the MPO let the MPs come?" is danger first.
+  if (evidence.violenceNow) return { level: 'danger_now', reasons: ['says someone is being hurt or broken in on now'], scores: evidence.scores, byPattern: true };
   const reasons: string[] = [];
   const picked = pickLevel(evidence.scores, evidence.asksLegal, evidence.firstPerson, params, reasons);
   if (picked.level === 'self_harm' && evidence.presentDanger) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksQuestion, saysSelfHarm, saysWeaponNow, toldInPast } from './patterns.js';
+import { asksQuestion, saysSelfHarm, saysViolenceNow, saysWeaponNow, toldInPast } from './patterns.js';
 
 describe('must-not-miss patterns', () => {
   it.each([
@@ -34,5 +34,27 @@ describe('must-not-miss patterns', () => {
     expect(asksQuestion('he is outside and he is yelling, i am so scared')).toBe(false);
     expect(toldInPast('he threw a plate at me yesterday')).toBe(true);
     expect(toldInPast('he came by last night and he is still here')).toBe(false);
+  });
+});
+
+describe('saysViolenceNow', () => {
+  it.each([
+    'my husband is hitting me right now, will the MPO let the MPs come?',
+    'hes kicking my front door in can the police arrest him if i have an order',
+    'my ex is in my backyard right now, is that a violation',
+    'she is beating my little brother',
+  ])('reads violence or a break-in told in the present tense: %s', (text) => {
+    expect(saysViolenceNow(text)).toBe(true);
+  });
+
+  it.each([
+    "he's been hitting me for years, can i get an order",
+    'he was choking me when the police came',
+    'he keeps hitting me when he drinks',
+    'he is always hitting me',
+    'he is hitting on my sister at work, is that harassment',
+    'he is at my house to pick up the kids, can the order set a time for that',
+  ])('leaves past, habitual and harmless present tense alone: %s', (text) => {
+    expect(saysViolenceNow(text)).toBe(false);
   });
 });

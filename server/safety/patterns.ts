@@ -34,6 +34,19 @@ const WEAPON_NOW: RegExp[] = [
   new RegExp(String.raw`\b${PERSON}${NOW} (?:armed|got a ${WEAPON})\b`),
 ];
 
+// Violence happening this minute, said in the present tense: "he is hitting me", "hes kicking my door in", "my ex
+// is in my backyard right now". Only a present "is"/"'s" counts, with nothing but "still" or "now" before the verb,
+// so "he's been hitting me for years" and "he was choking me" stay disclosures.
+const STILL = String.raw`(?:(?:still|now|literally|actually|currently) )?`;
+const VIOLENT_ING = String.raw`(?:hitting|beating|choking|strangling|attacking|punching|kicking|stabbing|slapping|hurting|dragging|smothering|shooting at)`;
+const VICTIM = String.raw`(?:me|us|her|him|my (?:\w+ )?(?:kids?|children|son|daughter|baby|mom|mother|sister|brother|friend|dog))`;
+const PLACE = String.raw`(?:(?:front |back )?(?:door|house|home|window|apartment|room|yard|backyard|porch|driveway|bedroom|kitchen|basement|car))`;
+const VIOLENCE_NOW: RegExp[] = [
+  new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}${VIOLENT_ING} ${VICTIM}\b`),
+  new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}(?:breaking|kicking|banging on|pounding on|smashing|trying to (?:break|get|kick)(?: in(?:to)?| down| open)?) (?:in |down |into |through )?(?:my|our) ${PLACE}`),
+  new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}(?:outside|inside|in|at|on) (?:my|our) ${PLACE}\b[^.?!]{0,30}\b(?:right now|rn|as we speak|now)\b`),
+];
+
 /** Lower-cases and straightens quotes so the patterns need only one spelling of "he's". */
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
@@ -43,6 +56,12 @@ function normalise(text: string): string {
 export function saysSelfHarm(text: string): boolean {
   const normalised = normalise(text);
   return SELF_HARM.some((pattern) => pattern.test(normalised));
+}
+
+/** True when the text says, in the present tense, that someone is being hurt or the home broken into this minute. */
+export function saysViolenceNow(text: string): boolean {
+  const normalised = normalise(text);
+  return VIOLENCE_NOW.some((pattern) => pattern.test(normalised));
 }
 
 /** True when the text says someone has a weapon out, or is bringing one, now. */
