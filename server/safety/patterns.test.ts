@@ -8,6 +8,9 @@ describe('must-not-miss patterns', () => {
     ["i don't want to be alive anymore", true],
     ['I swallowed a whole bottle of my pills', true],
     ['i overdosed', true],
+    ['up on the bridge thinking about jumping', true],
+    ['im going to jump off the overpass', true],
+    ['he wants to jump the line at court, can he', false],
     ['he threatened to kill himself if I left', false],
     ['my friend took all her pills', false],
     ['this case is killing me', false],
@@ -17,6 +20,7 @@ describe('must-not-miss patterns', () => {
     ['he is at the back door with a shotgun', true],
     ["he's aiming his pistol at my son", true],
     ['hes got a knife to my throat', true],
+    ['he is outside my window with a crowbar', true],
     ['he is driving over here with his rifle', true],
     ['he aimed a pistol at me in 2020', false],
     ['he is a hunter with a rifle license, does the order take it', false],
@@ -43,6 +47,8 @@ describe('saysViolenceNow', () => {
     'hes kicking my front door in can the police arrest him if i have an order',
     'my ex is in my backyard right now, is that a violation',
     'she is beating my little brother',
+    'hes slamming me against the fridge',
+    'he is breaking the bedroom door down',
   ])('reads violence or a break-in told in the present tense: %s', (text) => {
     expect(saysViolenceNow(text)).toBe(true);
   });

@@ -4,7 +4,7 @@
  * patterns fitted to phrasings fail on the phrasings nobody wrote down.
  */
 
-const WEAPON = String.raw`(?:gun|guns|knife|knives|rifle|pistol|shotgun|handgun|revolver|machete|weapon|bat|hammer)`;
+const WEAPON = String.raw`(?:gun|guns|knife|knives|rifle|pistol|shotgun|handgun|revolver|machete|weapon|bat|hammer|axe|hatchet|crowbar|tire iron|screwdriver|scissors)`;
 const PERSON = String.raw`(?:he|she|they|ex|husband|wife|boyfriend|girlfriend|partner|abuser|respondent|dad|father|someone|somebody|man|guy)`;
 // Present tense only: "he's", "hes", "he is"; "he was", "he had" and "he used to" are past and stay disclosures.
 const NOW = String.raw`(?:'s|s| is| are|'re)`;
@@ -12,7 +12,7 @@ const NOW = String.raw`(?:'s|s| is| are|'re)`;
 const SELF_HARM: RegExp[] = [
   /\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming) my ?self\b/,
   /\b(?:use|using|turn|turning) (?:it|the gun|his gun|a gun|the knife|a knife) on my ?self\b/,
-  /\b(?:thinking (?:of|about)|going to|gonna|want to|wanna) (?:jump|jumping) (?:off|from|in front)?/,
+  /\b(?:thinking (?:of|about)|going to|gonna|want to|wanna) (?:jump|jumping)\b(?: (?:off|from|in front))?/,
   /\bkms\b/,
   /\b(?:i'?m|i am|im|feel|feeling|been) suicidal\b/,
   /\b(?:thinking|thought|thoughts|think) (?:about|of) (?:suicide|killing myself|ending (?:it|my life)|dying)\b/,
@@ -38,12 +38,12 @@ const WEAPON_NOW: RegExp[] = [
 // is in my backyard right now". Only a present "is"/"'s" counts, with nothing but "still" or "now" before the verb,
 // so "he's been hitting me for years" and "he was choking me" stay disclosures.
 const STILL = String.raw`(?:(?:still|now|literally|actually|currently) )?`;
-const VIOLENT_ING = String.raw`(?:hitting|beating|choking|strangling|attacking|punching|kicking|stabbing|slapping|hurting|dragging|smothering|shooting at)`;
+const VIOLENT_ING = String.raw`(?:hitting|beating|choking|strangling|attacking|punching|kicking|stabbing|slapping|hurting|dragging|smothering|shooting at|slamming|shoving|pushing|throwing|grabbing|pinning|biting|burning|stomping on)`;
 const VICTIM = String.raw`(?:me|us|her|him|my (?:\w+ )?(?:kids?|children|son|daughter|baby|mom|mother|sister|brother|friend|dog))`;
 const PLACE = String.raw`(?:(?:front |back )?(?:door|house|home|window|apartment|room|yard|backyard|porch|driveway|bedroom|kitchen|basement|car))`;
 const VIOLENCE_NOW: RegExp[] = [
   new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}${VIOLENT_ING} ${VICTIM}\b`),
-  new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}(?:breaking|kicking|banging on|pounding on|smashing|trying to (?:break|get|kick)(?: in(?:to)?| down| open)?) (?:in |down |into |through )?(?:my|our) ${PLACE}`),
+  new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}(?:breaking|kicking|banging on|pounding on|smashing|trying to (?:break|get|kick)(?: in(?:to)?| down| open)?) (?:in |down |into |through )?(?:my|our|the) ${PLACE}`),
   new RegExp(String.raw`\b${PERSON}${NOW} ${STILL}(?:outside|inside|in|at|on) (?:my|our) ${PLACE}\b[^.?!]{0,30}\b(?:right now|rn|as we speak|now)\b`),
 ];
 
