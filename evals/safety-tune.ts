@@ -60,7 +60,7 @@ export async function tune(): Promise<{ params: SafetyParams; metrics: SafetyMet
   const ranked = rankOutOfFold(embedded, FOLDS, Number.POSITIVE_INFINITY);
   let best: { params: SafetyParams; metrics: SafetyMetrics } | undefined;
   const evidenceByK = new Map<number, ReturnType<typeof evidenceAt>>();
-  for (const k of [1, 2, 3, 4, 5, 7, 10]) for (const presentBonus of range(0, 0.1, 0.025)) {
+  for (const k of [1, 2, 3, 4, 5, 7, 10, 15, 20]) for (const presentBonus of range(0, 0.1, 0.025)) {
     const evidence = evidenceAt(ranked, k, presentBonus);
     evidenceByK.set(k * 1000 + presentBonus, evidence);
     for (const dangerThreshold of range(-0.1, 0.1, 0.01)) {
