@@ -7,7 +7,7 @@ import { loadSafetyExamples, type SafetyExample, type SafetyLevel } from '../../
 import { classifySafety, loadSafetyClassifier } from './load.js';
 import { createSimilarityMatrix } from '../retrieve/similarity-matrix.js';
 
-// The real encoder, as the server runs it: embedding the ~600 short examples takes seconds.
+// The real encoder, as the server runs it: embedding the ~900 short examples takes seconds.
 const embedder = new UseEmbeddings();
 const examples = loadSafetyExamples(fileURLToPath(new URL('../../corpus', import.meta.url)));
 const dev = examples.filter((example) => example.split === 'dev');
