@@ -141,6 +141,29 @@ describe('answers', () => {
     expect(military.hotlines.map((hotline) => hotline.id)).toEqual(['emergency', 'military-onesource', 'ndvh']);
   });
 
+  it('answers abuse told with no question asked from the documents\' help on getting safe, never "not found"', async () => {
+    const response = await ask('He used to lock me in the closet when he got angry.');
+    expect(response.status).toBe('answered');
+    expect(response.answer.split('\n')[0]).toMatch(/call 911/);
+    expect(response.citations.length).toBeGreaterThan(0);
+    expect(response.hotlines.length).toBeGreaterThan(0);
+    expect(response.notices.map((notice) => notice.kind)).toContain('safety');
+  });
+
+  it('keeps 911 first and adds 988 when danger now also reads as self-harm', async () => {
+    const response = await ask('my roommate swallowed a whole bottle of pills and she is not breathing right');
+    expect(response.status).toBe('emergency');
+    expect(response.hotlines.slice(0, 2).map((hotline) => hotline.id)).toEqual(['emergency', '988']);
+    expect(response.answer.split('\n')[0]).toMatch(/call 911/);
+    expect(response.answer).toMatch(/988/);
+  });
+
+  it('puts danger told in the present first even when a legal question follows it', async () => {
+    const response = await ask('my husband is hitting me right now, will the MPO let the MPs come?');
+    expect(response.status).toBe('emergency');
+    expect(response.citations).toEqual([]);
+  });
+
   it('does not mistake a legal question about guns for an emergency', async () => {
     const response = await ask('Will the judge take away his firearms if I get a full order?');
     expect(response.status).toBe('answered');

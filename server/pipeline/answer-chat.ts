@@ -163,8 +163,10 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     features: Object.fromEntries(Object.entries(value.features).map(([key, number]) => [key, Number(number.toFixed(4))])),
     passages: value.passages.map((passage) => ({ sectionId: passage.section.id, units: passage.units.map((unit) => unit.position) })),
   }));
-  if (safety.level === 'fear' && evidence.verdict !== 'answered') {
-    // Fear never gets "I could not find an answer": what the documents say about getting safe is always there.
+  const toldNotAsked = safety.level === 'fear' || (safety.level === 'disclosure' && safety.asks === false);
+  if (toldNotAsked && evidence.verdict !== 'answered') {
+    // Fear never gets "I could not find an answer", nor abuse told with no question asked: what the documents
+    // say about getting safe is always there.
     evidence = await stage(
       'fear_help',
       async () => {

@@ -40,7 +40,7 @@ export function decideSafety({ reading, rankings, reference, params }: DecideInp
   const previousText = reading.previous;
   const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, presentBonus: params.presentBonus, latest: previousText, sentences: [previousText] }), params);
   if (previous.level === 'danger_now' || previous.level === 'self_harm' || previous.level === 'fear') {
-    return { level: previous.level, reasons: [`a short reply after a ${previous.level} turn`, ...previous.reasons], scores: latest.scores };
+    return { level: previous.level, reasons: [`a short reply after a ${previous.level} turn`, ...previous.reasons], scores: latest.scores, asks: latest.asks };
   }
   return latest;
 }

@@ -18,6 +18,8 @@ export interface SafetyResult {
   byPattern?: boolean;
   /** danger_now won, but the message also reads as self-harm (someone's overdose, a child who says they want to die). */
   alsoSelfHarm?: boolean;
+  /** The message asks a question the documents may answer (not only "help, what do I do"). */
+  asks?: boolean;
 }
 
 /** Each level's margin for one text: how much closer it is to that level's examples than to the nearest rival. */
@@ -104,6 +106,10 @@ export function gatherEvidence(options: { texts: string[]; rankings: Neighbour[]
 
 /** Turns evidence into a level; split from gathering so the tuning sweep can try many thresholds cheaply. */
 export function levelFromEvidence(evidence: SafetyEvidence, params: SafetyParams): SafetyResult {
+  return { ...decideLevel(evidence, params), asks: evidence.asksLegal };
+}
+
+function decideLevel(evidence: SafetyEvidence, params: SafetyParams): SafetyResult {
   // Patterns first: recall must be total for a person saying outright they will hurt themself, a weapon is out,
   // or they are being hurt this minute.
   if (evidence.selfHarmSaid) return { level: 'self_harm', reasons: ['says outright they may hurt themself'], scores: evidence.scores, byPattern: true };
