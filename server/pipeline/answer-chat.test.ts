@@ -148,6 +148,9 @@ describe('answers', () => {
     expect(response.citations.length).toBeGreaterThan(0);
     expect(response.hotlines.length).toBeGreaterThan(0);
     expect(response.notices.map((notice) => notice.kind)).toContain('safety');
+    // Nothing says military: the help comes from the civilian page, with no military hotline.
+    expect(new Set(response.citations.map((citation) => citation.docId))).toEqual(new Set(['mo']));
+    expect(response.hotlines.map((hotline) => hotline.id)).not.toContain('military-onesource');
   });
 
   it('keeps 911 first and adds 988 when danger now also reads as self-harm', async () => {

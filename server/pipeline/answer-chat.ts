@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { detectDanger } from '../answer/danger.js';
 import { dangerNowText, safetyLine, selfHarmText } from '../answer/fallback-text.js';
-import { pickHotlines } from '../answer/hotline-picker.js';
+import { hotlineTopics, pickHotlines } from '../answer/hotline-picker.js';
 import { tryLlmAnswer } from '../answer/llm-answer.js';
 import type { ChatMessage, ChatResponse, RetrievalMode } from '../contract.js';
 import type { Runtime } from '../runtime.js';
@@ -36,6 +36,9 @@ export interface ChatRun {
 
 /** What a frightened person with no question is answered from: the documents' own help on getting safe. */
 const FEAR_HELP = 'How can a victim advocate help me make a safety plan and get a protective order?';
+
+/** The document a frightened civilian's safety help is taken from. */
+const CIVILIAN_HELP_DOC = 'mo';
 
 /** Candidate sections passed from retrieval to the judge. */
 const CANDIDATE_SECTIONS = 8;
@@ -171,7 +174,9 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
       'fear_help',
       async () => {
         const helpPlan = understand([{ role: 'user', content: FEAR_HELP }], { index, placesIn: snapshot.placesIn });
-        const helpCandidates = await retrieve(helpPlan, index, { mode, limit: CANDIDATE_SECTIONS, params: params.retrieve });
+        // Someone who says nothing of the military is helped from the civilian (Missouri) page, not the DoD rules.
+        const docId = hotlineTopics(conversationText).has('military') ? undefined : CIVILIAN_HELP_DOC;
+        const helpCandidates = await retrieve(helpPlan, index, { mode, limit: CANDIDATE_SECTIONS, docId, params: params.retrieve });
         const judged = judge(helpPlan, helpCandidates, judgeOptions);
         return judged.passages.length > 0 ? { ...judged, verdict: 'answered' as const, confidence: 'high' as const } : judged;
       },
