@@ -36,6 +36,8 @@ describe('must-not-miss patterns', () => {
     expect(asksQuestion('he shoved me into the wall on friday, can a judge order him to move out')).toBe(true);
     expect(asksQuestion('we broke up in may and does the order still cover my new place')).toBe(true);
     expect(asksQuestion('he is outside and he is yelling, i am so scared')).toBe(false);
+    expect(asksQuestion('he came in drunk, when he saw me he grabbed my hair and did the same to my son')).toBe(false);
+    expect(asksQuestion('he moved out in june, how do i get the order to cover my new job')).toBe(true);
     expect(toldInPast('he threw a plate at me yesterday')).toBe(true);
     expect(toldInPast('he came by last night and he is still here')).toBe(false);
   });

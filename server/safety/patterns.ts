@@ -76,8 +76,9 @@ const ASKS = /^(?:can|could|do|does|did|how|what|where|when|who|whom|which|will|
 const STAFF_ASKS = /\b(?:asks|asking|asked|(?:want|wants|wanted|need|needs) to know|wondering|question)\b/;
 
 // A question typed on after the story without a stop, as on a phone: "he hit me yesterday, can a protective order
-// make him leave". A clause opening with an auxiliary or question word and then its subject is a question.
-const EMBEDDED_ASKS = /(?:[,;:]|\b(?:and|but|so))\s+(?:can|could|do|does|did|how|what|where|when|who|which|will|would|is|are|should|may)\s+(?:i|you|we|he|she|they|it|a|an|the|my|his|her|our|this|that|there|someone|anyone)\b/;
+// make him leave". A clause opening with an inverted auxiliary (after a question word or not) and then its subject
+// is a question; a bare "when he came home" or "and did the dishes" is the story going on.
+const EMBEDDED_ASKS = /(?:[,;:]|\b(?:and|but|so))\s+(?:(?:how|what|where|when|who|which|why)\s+)?(?:can|could|do|does|will|would|should|is|are|may)\s+(?:i|you|we|he|she|they|it|a|an|the|my|his|her|our|this|that|there|someone|anyone)\b/;
 
 /** True when a sentence asks something other than "help, what do I do": a question the documents may answer. */
 export function asksQuestion(sentence: string): boolean {
