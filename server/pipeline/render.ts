@@ -22,8 +22,8 @@ export function renderPassages(passages: Passage[], sourceById: Map<string, Sour
     const head = Math.min(...passage.units.map((unit) => unit.depth));
     passage.units.forEach((unit, position) => {
       const citation = builder.cite(passage.section, unit.locator, unit.text);
-      const prefix = position === 0 && passage.section.docId === 'dodi' ? `${dodiPreamble(passage.section)} ` : '';
-      const depth = unit.depth - head;
+      const prefix = position === 0 && passage.section.docId === 'dodi' && !passage.item ? `${dodiPreamble(passage.section)} ` : '';
+      const depth = unit.depth - head + (passage.item ? 1 : 0);
       const bullet = depth > 0 ? `${'  '.repeat(depth - 1)}• ` : '';
       lines.push(`${bullet}${prefix}${unit.text.replace(/\s*$/, '')} [${citation.n}]`);
     });

@@ -11,6 +11,12 @@ import type { Candidate, Passage, QueryPlan, ScoredUnit } from './types.js';
  * "This ...", "They may ..."); quoted alone it misleads. A general property of English prose.
  */
 const LEANS_ON_PREVIOUS = /^(?:however|but|this|these|that|those|they|them|it|its|such|also|otherwise|then|there|so|thus|therefore|instead|in (?:addition|that case|this case|such cases?)|if so|if not|if (?:this|that) happens|as a result|for (?:example|instance)|additionally|furthermore|moreover|although|even so|either way|in either case|the (?:same|above|following|latter|former))\b/i;
+/**
+ * A sentence of running text that names "this notification" or "these standards" points back at what the one
+ * before it introduced, whatever it opens on. Not the documents naming themselves ("this instruction", "this
+ * page"), nor "such as". List items are read with their own lead-in instead.
+ */
+const POINTS_BACK = /\b(?:this|these|those|such)\s+(?!(?:as|instruction|issuance|volume|enclosure|page|site|website|section|paragraph)\b)[a-z]/i;
 const LIST_ITEMS = 10;
 /** "For more information, see How do I ...?": a pointer to another answer, which says nothing by itself. */
 const POINTS_ELSEWHERE = /^(?:for more (?:information|details)[^.]*?,\s*)?see\b/i;
@@ -30,7 +36,10 @@ export function selectPassages(options: { plan: QueryPlan; candidates: Candidate
   let words = 0;
   const take = (section: Section, unit: Chunk, required = false): boolean => {
     const group = picked.get(section.id) ?? { section, positions: new Set<number>(), order: [] };
-    const cluster = withDependencies(index, unit).filter((member) => !group.positions.has(member.position));
+    const members = withDependencies(index, unit);
+    // A lead-in ("There are two types of orders:") is never quoted without what it leads into.
+    if (!required && members[members.length - 1].leadIn) return false;
+    const cluster = members.filter((member) => !group.positions.has(member.position));
     const added = cluster.reduce((sum, member) => sum + wordCount(member.text), 0);
     if (!required && words + added > params.maxWords) return false;
     for (const member of cluster) {
@@ -59,7 +68,55 @@ export function selectPassages(options: { plan: QueryPlan; candidates: Candidate
   }
   addCurrentRule({ ...options, picked: [...picked.values()], take });
   addOlderWording({ ...options, picked: [...picked.values()], take });
-  return [...picked.values()].map((group) => ({ section: group.section, units: orderUnits(index, group.section.id, group.order, group.section.id === lead.section.id ? leadSize : 0) }));
+  const passages: Passage[] = [];
+  const pickedIds = new Set(picked.keys());
+  for (const group of picked.values()) {
+    const units = orderUnits(index, group.section.id, group.order, group.section.id === lead.section.id ? leadSize : 0);
+    passages.push({ section: group.section, units });
+    passages.push(...listItems({ index, candidates, section: group.section, positions: group.positions, pickedIds, budget: Math.max(params.maxWords - words, LIST_FLOOR_WORDS) }));
+  }
+  return passages;
+}
+
+/** Words a lead-in's items may take even when the answer is already long: a lead-in without items says nothing. */
+const LIST_FLOOR_WORDS = 40;
+
+/**
+ * A paragraph of the instruction that ends on a lead-in ("the Service member may request that:") has its items
+ * as sub-paragraphs, (1), (2), ... in sections of their own. Where that lead-in is quoted, its items come with it:
+ * every item when they fit the words left, else those retrieval ranked for this question (then the first ones),
+ * in document order, at least one. Each item keeps its own paragraph number as its citation.
+ */
+function listItems(options: { index: SearchIndex; candidates: Candidate[]; section: Section; positions: Set<number>; pickedIds: Set<string>; budget: number }): Passage[] {
+  const { index, section } = options;
+  const units = (index.chunkIndexesBySection.get(section.id) ?? []).map((chunkIndex) => index.chunks[chunkIndex]);
+  const last = units[units.length - 1];
+  if (!last?.leadIn || !options.positions.has(last.position)) return [];
+  const prefix = `${section.id}.`;
+  const children: Array<{ section: Section; opening: Chunk }> = [];
+  for (let position = (index.sectionPositionById.get(section.id) ?? index.sections.length) + 1; position < index.sections.length; position++) {
+    const child = index.sections[position];
+    if (!child.id.startsWith(prefix)) break;
+    const opening = index.chunks[index.chunkIndexesBySection.get(child.id)?.[0] ?? -1];
+    if (!child.id.slice(prefix.length).includes('.') && opening && !options.pickedIds.has(child.id)) children.push({ section: child, opening });
+  }
+  if (children.length === 0) return [];
+  const total = children.reduce((sum, child) => sum + wordCount(child.opening.text), 0);
+  let chosen = children;
+  if (total > options.budget) {
+    const score = new Map(options.candidates.map((candidate) => [candidate.section.id, candidate.units[0]?.score ?? 0]));
+    const ranked = [...children].sort((left, right) => (score.get(right.section.id) ?? 0) - (score.get(left.section.id) ?? 0));
+    const keep = new Set<Section>();
+    let words = 0;
+    for (const child of ranked) {
+      const size = wordCount(child.opening.text);
+      if (keep.size > 0 && words + size > options.budget) continue;
+      keep.add(child.section);
+      words += size;
+    }
+    chosen = children.filter((child) => keep.has(child.section));
+  }
+  return chosen.map((child) => ({ section: child.section, units: [child.opening], item: true }));
 }
 
 /** For "what is X?": the glossary entry's opening, or X's own line in the acronym table. */
@@ -93,11 +150,16 @@ function withDependencies(index: SearchIndex, unit: Chunk): Chunk[] {
     }
   }
   const first = members[0];
-  if (LEANS_ON_PREVIOUS.test(first.text) && first.position > 0) {
+  if (leansOnPrevious(first.text, first.depth) && first.position > 0) {
     const previous = units[first.position - 1];
     if (previous.depth <= first.depth) members.unshift(...withDependencies(index, previous).filter((member) => !members.includes(member)));
   }
   return members;
+}
+
+/** Whether a unit cannot be quoted without the one before it: it opens on a pronoun or connective, or points back. */
+export function leansOnPrevious(text: string, depth: number): boolean {
+  return LEANS_ON_PREVIOUS.test(text) || (depth === 0 && POINTS_BACK.test(text));
 }
 
 /** The lead cluster first (the answering sentence and what it needs), then the rest of the section's picks in document order. */

@@ -59,6 +59,8 @@ export type Verdict = 'answered' | 'not_found' | 'out_of_scope';
 export interface Passage {
   section: Section;
   units: Chunk[];
+  /** An item of the lead-in that ends the passage before it, from a sub-paragraph of its own: shown as a bullet. */
+  item?: boolean;
 }
 
 /** The judge's decision and the passages it rests on: the third stage's output. */
