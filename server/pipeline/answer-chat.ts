@@ -167,9 +167,10 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     passages: value.passages.map((passage) => ({ sectionId: passage.section.id, units: passage.units.map((unit) => unit.position) })),
   }));
   const toldNotAsked = safety.level === 'fear' || (safety.level === 'disclosure' && safety.asks === false);
-  if (toldNotAsked && evidence.verdict !== 'answered') {
+  if (toldNotAsked && (evidence.verdict !== 'answered' || evidence.confidence === 'low')) {
     // Fear never gets "I could not find an answer", nor abuse told with no question asked: what the documents
-    // say about getting safe is always there.
+    // say about getting safe is always there. Nothing was asked, so a passage the story only loosely matches
+    // (low confidence) answers nothing: the help on getting safe comes instead.
     evidence = await stage(
       'fear_help',
       async () => {
