@@ -34,9 +34,11 @@ export function decideSafety({ reading, rankings, reference, params }: DecideInp
   const texts = readingTexts(reading);
   const latestCount = rankings.length - (reading.previous ? 1 : 0);
   const latest = levelFromEvidence(gatherEvidence({ texts: texts.slice(0, latestCount), rankings: rankings.slice(0, latestCount), reference, k: params.k, presentBonus: params.presentBonus, latest: reading.latest, sentences: reading.sentences }), params);
-  if (latest.level !== 'none' || !reading.previous) return latest;
-  // A bare "yes" or "hes still here" after an alarm carries the alarm on; the earlier turn is context only, so
-  // anything longer (a legal follow-up after an emergency) is read on its own.
+  if (!reading.previous || latest.byPattern) return latest;
+  // A bare "yes" or "hes still here" after an alarm carries the alarm on, whatever its few words are nearest to
+  // alone ("still here" is near "I won't be here" too); only what a pattern reads outright in the reply itself
+  // ("i want to die") stands on its own. The earlier turn is context only, so anything longer (a legal follow-up
+  // after an emergency) is read on its own.
   const previousText = reading.previous;
   const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, presentBonus: params.presentBonus, latest: previousText, sentences: [previousText] }), params);
   if (previous.level === 'danger_now' || previous.level === 'self_harm' || previous.level === 'fear') {
