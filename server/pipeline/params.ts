@@ -10,20 +10,20 @@ const weight = z.number().min(0).max(1);
 export const paramsSchema = z.object({
   safety: z
     .object({
-      /** Examples per level averaged into that level's similarity (the k nearest of each level). Default 10: 5-fold CV on dev (evals/safety-tune.ts, swept 1-20; 632 dev examples). */
-      k: z.number().int().min(1).max(50).default(10),
+      /** Examples per level averaged into that level's similarity (the k nearest of each level). Default 7: 5-fold CV on dev (evals/safety-tune.ts, swept 1-20; 854 dev examples). */
+      k: z.number().int().min(1).max(50).default(7),
       /** Margin over the closest calm level a sentence needs to be danger_now. Default 0: 5-fold CV on dev (swept -0.1..0.1), best danger_now+self_harm recall with disclosure/none false alarms ≤ 2%. */
       dangerThreshold: z.number().min(-1).max(1).default(0),
       /** Margin over the closest calm level a sentence needs to be self_harm. Default -0.02: 5-fold CV on dev, swept with dangerThreshold. */
       selfHarmThreshold: z.number().min(-1).max(1).default(-0.02),
-      /** Margin of fear over disclosure and none. Default 0: 5-fold CV on dev (swept -0.1..0.1), best macro-F1 with the alarm numbers fixed. */
-      fearThreshold: z.number().min(-1).max(1).default(0),
+      /** Margin of fear over disclosure and none. Default 0.02: 5-fold CV on dev (swept -0.1..0.1), best macro-F1 with the alarm numbers fixed. */
+      fearThreshold: z.number().min(-1).max(1).default(0.02),
       /** Margin of disclosure over none. Default 0.07: 5-fold CV on dev, swept with fearThreshold. */
       disclosureThreshold: z.number().min(-1).max(1).default(0.07),
-      /** Extra margin an alarm needs when the message also asks a question, so a legal question is not swallowed. Default 0.1: 5-fold CV on dev (swept 0-0.2), with the alarm thresholds. */
-      questionMargin: z.number().min(0).max(1).default(0.1),
-      /** Added to a sentence's danger_now margin when it says "right now" / "as we speak". Default 0.05: 5-fold CV on dev (swept 0-0.1). */
-      presentBonus: z.number().min(0).max(1).default(0.05),
+      /** Extra margin an alarm needs when the message also asks a question, so a legal question is not swallowed. Default 0.12: 5-fold CV on dev (swept 0-0.2), with the alarm thresholds. */
+      questionMargin: z.number().min(0).max(1).default(0.12),
+      /** Added to a sentence's danger_now margin when it says "right now" / "as we speak". Default 0.075: 5-fold CV on dev (swept 0-0.1). */
+      presentBonus: z.number().min(0).max(1).default(0.075),
       /** A latest message of at most this many words that asks nothing is read with the previous user turn ("yes", "still here"). Default 4: set by hand, not tuned. */
       contextWords: z.number().int().min(0).max(20).default(4),
     })
