@@ -122,6 +122,13 @@ describe('safety classifier in a conversation', () => {
     expect(fresh.level).toBe('none');
   }, 60_000);
 
+  it('never lowers a short reply that reads as self-harm to the fear of the turn before', async () => {
+    const fearTurn = [user('im scared of what he will do when he gets out next month'), assistant('That sounds frightening ...')];
+    const [afterFear, alone] = await classifyAll([[...fearTurn, user('i cant go on')], [user('i cant go on')]]);
+    expect(alone.level).toBe('self_harm');
+    expect(afterFear.level).toBe('self_harm');
+  }, 60_000);
+
   it('needs one encoder batch per message: the latest message, its sentences, and the turn before only for a bare reply', () => {
     expect(classifier.texts([user('Can I get an order?')])).toEqual(['Can I get an order?']);
     expect(classifier.texts([user('He hit me last year. Can I get an order?')])).toEqual(['He hit me last year. Can I get an order?', 'He hit me last year.', 'Can I get an order?']);

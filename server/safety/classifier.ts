@@ -41,7 +41,9 @@ export function decideSafety({ reading, rankings, reference, params }: DecideInp
   // after an emergency) is read on its own.
   const previousText = reading.previous;
   const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, presentBonus: params.presentBonus, latest: previousText, sentences: [previousText] }), params);
-  if (previous.level === 'danger_now' || previous.level === 'self_harm' || previous.level === 'fear') {
+  const alarm = (level: string) => level === 'danger_now' || level === 'self_harm';
+  // Never downgrades: a short reply read as an alarm after a fear turn stays an alarm.
+  if (alarm(previous.level) || (previous.level === 'fear' && !alarm(latest.level))) {
     return { level: previous.level, reasons: [`a short reply after a ${previous.level} turn`, ...previous.reasons], scores: latest.scores, asks: latest.asks };
   }
   return latest;
