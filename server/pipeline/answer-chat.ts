@@ -5,7 +5,7 @@ import { hotlineTopics, pickHotlines } from '../answer/hotline-picker.js';
 import { tryLlmAnswer } from '../answer/llm-answer.js';
 import type { ChatMessage, ChatResponse, RetrievalMode } from '../contract.js';
 import type { Runtime } from '../runtime.js';
-import type { SafetyResult } from '../safety/classifier.js';
+import { isAlarm, type SafetyResult } from '../safety/classifier.js';
 import { embeddingKey } from '../retrieve/query-embedding-cache.js';
 import type { SearchIndex } from '../retrieve/search-index.js';
 import { judge } from './judge.js';
@@ -79,8 +79,7 @@ export async function classifySafetyLevel(
  * questions about other subjects ("capital of australia" is no cry for help). Alarms the patterns raised stand.
  */
 function guardAlarm(search: SearchIndex, result: SafetyResult, vector: number[] | undefined): SafetyResult {
-  const alarm = result.level === 'danger_now' || result.level === 'self_harm';
-  if (!alarm || result.byPattern || !vector) return result;
+  if (!isAlarm(result.level) || result.byPattern || !vector) return result;
   const own = search.safetyLevels.flatMap((level, label) => (level === result.level ? [label] : []));
   const nearestOwn = Math.max(0, ...search.safetyVectors.similarities(vector, own).values());
   const nearestOther = Math.max(0, ...search.offTopicVectors.nearest(vector, { limit: 1 }).map((hit) => hit.score));
@@ -125,7 +124,7 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<C
     reasons: value.reasons,
     encoder: { milliseconds: Math.round(value.encoder.milliseconds * 100) / 100, texts: value.encoder.texts },
   }));
-  if (safety.level === 'danger_now' || safety.level === 'self_harm') {
+  if (isAlarm(safety.level)) {
     // danger_now that also reads as self-harm keeps 911 first and adds 988 after it.
     const hotlines = pickHotlines(snapshot.hotlines, { text: conversationText, docIds: [], emergency: true, selfHarm: safety.level === 'self_harm' || safety.alsoSelfHarm === true, answered: false, level: safety.level });
     const answer = safety.level === 'self_harm' ? selfHarmText(hotlines) : dangerNowText(hotlines);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answerChat, classifySafetyLevel, runChat } from '../pipeline/answer-chat.js';
+import { isAlarm } from '../safety/classifier.js';
 import type { TraceEntry } from '../pipeline/types.js';
 import { chatRequestSchema, type ChatMessage } from '../contract.js';
 import type { Logger } from '../logger.js';
@@ -16,7 +17,7 @@ export type UrgencyCheck = (messages: ChatMessage[]) => boolean | Promise<boolea
 export function urgentBySafety(runtime: Runtime): UrgencyCheck {
   return async (messages) => {
     const { level } = await classifySafetyLevel(runtime.snapshot, messages);
-    return level === 'danger_now' || level === 'self_harm';
+    return isAlarm(level);
   };
 }
 

@@ -1,12 +1,12 @@
 import type { ChatMessage } from '../contract.js';
 import { DEFAULT_PARAMS, type Params } from '../pipeline/params.js';
 import type { SafetyExample } from '../../ingest/safety-examples.js';
-import { gatherEvidence, levelFromEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
+import { gatherEvidence, isAlarm, levelFromEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
 import { unitVector } from '../retrieve/dot.js';
 import { rankNeighbours, referenceSimilarities, type Neighbour, type Reference } from './neighbours.js';
 import { safetyReading, type SafetyReading } from './sentences.js';
 
-export { gatherEvidence, levelFromEvidence, type SafetyEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
+export { gatherEvidence, isAlarm, levelFromEvidence, type SafetyEvidence, type SafetyParams, type SafetyResult } from './evidence.js';
 
 /** The texts `classify` expects embeddings for, in order; the caller embeds them in ONE encoder call. */
 export function readingTexts(reading: SafetyReading): string[] {
@@ -41,9 +41,8 @@ export function decideSafety({ reading, rankings, reference, params }: DecideInp
   // after an emergency) is read on its own.
   const previousText = reading.previous;
   const previous = levelFromEvidence(gatherEvidence({ texts: [previousText], rankings: rankings.slice(-1), reference, k: params.k, presentBonus: params.presentBonus, latest: previousText, sentences: [previousText] }), params);
-  const alarm = (level: string) => level === 'danger_now' || level === 'self_harm';
   // Never downgrades: a short reply read as an alarm after a fear turn stays an alarm.
-  if (alarm(previous.level) || (previous.level === 'fear' && !alarm(latest.level))) {
+  if (isAlarm(previous.level) || (previous.level === 'fear' && !isAlarm(latest.level))) {
     return { level: previous.level, reasons: [`a short reply after a ${previous.level} turn`, ...previous.reasons], scores: latest.scores, asks: latest.asks };
   }
   return latest;

@@ -7,6 +7,11 @@ import { asksQuestion, saysHappeningNow, saysSelfHarm, saysViolenceNow, saysWeap
 /** The safety tuning numbers (the `safety` block of the params). */
 export type SafetyParams = Params['safety'];
 
+/** Whether a level is an alarm: danger now or self-harm, answered `emergency` with no legal text. */
+export function isAlarm(level: SafetyLevel): boolean {
+  return level === 'danger_now' || level === 'self_harm';
+}
+
 /** What the classifier concluded about the latest user message. */
 export interface SafetyResult {
   level: SafetyLevel;
@@ -124,7 +129,7 @@ function decideLevel(evidence: SafetyEvidence, params: SafetyParams): SafetyResu
   }
   const level = picked.level;
   if (picked.alsoSelfHarm) return { level, reasons, scores: evidence.scores, alsoSelfHarm: true };
-  if (level !== 'danger_now' && level !== 'self_harm' && !evidence.asksLegal && (evidence.presentDanger || evidence.selfHarmPattern)) {
+  if (!isAlarm(level) && !evidence.asksLegal && (evidence.presentDanger || evidence.selfHarmPattern)) {
     // A message that asks nothing while the present-danger patterns match is an alarm, even where the
     // neighbours read it as a story; with a question asked, the neighbours decide.
     reasons.push('asks nothing and the present-danger patterns match');
