@@ -90,6 +90,8 @@ export const paramsSchema = z.object({
       maxSections: z.number().int().min(1).max(4).default(2),
       /** Words an answer aims to stay under (a list the lead sentence introduces is kept whole). */
       maxWords: z.number().int().min(30).max(400).default(110),
+      /** Words a lead-in's items (DoDI sub-paragraphs) may take even when the answer is already at maxWords: a lead-in without items says nothing. Default 40, set by hand, not tuned. */
+      listFloorWords: z.number().int().min(0).max(400).default(40),
       /** Another unit of the lead section joins when it scores this share of the lead unit. Default 0.5: CV on dev over 0.5-0.9. */
       followRatio: weight.default(0.5),
       /** A second section joins when its best unit scores this share of the lead unit. Default 0.7: CV on dev over 0.7-1. */

@@ -73,13 +73,10 @@ export function selectPassages(options: { plan: QueryPlan; candidates: Candidate
   for (const group of picked.values()) {
     const units = orderUnits(index, group.section.id, group.order, group.section.id === lead.section.id ? leadSize : 0);
     passages.push({ section: group.section, units });
-    passages.push(...listItems({ index, candidates, section: group.section, positions: group.positions, pickedIds, budget: Math.max(params.maxWords - words, LIST_FLOOR_WORDS) }));
+    passages.push(...listItems({ index, candidates, section: group.section, positions: group.positions, pickedIds, budget: Math.max(params.maxWords - words, params.listFloorWords) }));
   }
   return passages;
 }
-
-/** Words a lead-in's items may take even when the answer is already long: a lead-in without items says nothing. */
-const LIST_FLOOR_WORDS = 40;
 
 /**
  * A paragraph of the instruction that ends on a lead-in ("the Service member may request that:") has its items
